@@ -1,0 +1,30 @@
+//===--- CorolintModule.cpp - the list of corolint checks -----------------===//
+
+#include "DiscardedAwaitableCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "llvm/Config/llvm-config.h"
+#if LLVM_VERSION_MAJOR < 22
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
+
+namespace corolint {
+namespace {
+
+class CorolintModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<DiscardedAwaitableCheck>("coro-discarded-awaitable");
+  }
+};
+
+} // namespace
+
+// Static registration objects in a static library are dropped unless the
+// final binary references this translation unit: the driver and the plugin
+// both reference this anchor.
+static clang::tidy::ClangTidyModuleRegistry::Add<CorolintModule>
+    Registration("corolint-module", "Checks for C++20 coroutine misuse.");
+
+volatile int CorolintModuleAnchorSource = 0;
+
+} // namespace corolint

@@ -1,0 +1,424 @@
+//===--- CoroutineInfo.cpp ------------------------------------------------===//
+
+#include "CoroutineInfo.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprObjC.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace corolint {
+
+NameList::NameList(llvm::StringRef SemicolonSeparated) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  SemicolonSeparated.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    if (!Part.empty())
+      Names.push_back(Part.str());
+  }
+}
+
+bool NameList::matches(const NamedDecl &D) const {
+  if (Names.empty())
+    return false;
+  std::string Qualified = D.getQualifiedNameAsString();
+  llvm::StringRef Q(Qualified);
+  for (llvm::StringRef Name : Names) {
+    if (Name.consume_front("::")) {
+      if (Q == Name)
+        return true;
+      continue;
+    }
+    if (Q == Name ||
+        (Q.ends_with(Name) && Q.drop_back(Name.size()).ends_with("::")))
+      return true;
+  }
+  return false;
+}
+
+/// The class behind \p T, also for a dependent specialisation of a class
+/// template (then its pattern), which is what promise types written inside
+/// templates look like.
+static const CXXRecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (const auto *RD = T->getAsCXXRecordDecl())
+    return RD->getDefinition() ? RD->getDefinition() : RD;
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    if (const auto *TD = dyn_cast_or_null<ClassTemplateDecl>(
+            TST->getTemplateName().getAsTemplateDecl()))
+      return TD->getTemplatedDecl()->getDefinition();
+  return nullptr;
+}
+
+/// The class template \p RD was instantiated from, or null.
+static const ClassTemplateDecl *templateOf(const CXXRecordDecl &RD) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD))
+    return Spec->getSpecializedTemplate()->getCanonicalDecl();
+  if (const ClassTemplateDecl *TD = RD.getDescribedClassTemplate())
+    return TD->getCanonicalDecl();
+  return nullptr;
+}
+
+/// Calls \p Found for every declaration named \p Name in \p RD or its bases.
+static void lookupWithBases(const CXXRecordDecl *RD, DeclarationName Name,
+                            llvm::function_ref<void(const NamedDecl &)> Found,
+                            unsigned Depth = 0) {
+  if (!RD || Depth > 16)
+    return;
+  RD = RD->getDefinition();
+  if (!RD)
+    return;
+  for (const NamedDecl *D : RD->lookup(Name))
+    Found(*D);
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    lookupWithBases(recordOf(Base.getType()), Name, Found, Depth + 1);
+}
+
+static bool hasMember(const CXXRecordDecl *RD, DeclarationName Name) {
+  bool Any = false;
+  lookupWithBases(RD, Name, [&](const NamedDecl &) { Any = true; });
+  return Any;
+}
+
+static bool hasMember(const CXXRecordDecl *RD, llvm::StringRef Name,
+                      const ASTContext &Ctx) {
+  return hasMember(RD, DeclarationName(&Ctx.Idents.get(Name)));
+}
+
+/// The type a nested `promise_type` names, as a class.
+static const CXXRecordDecl *nestedPromise(const CXXRecordDecl *RD,
+                                          const ASTContext &Ctx) {
+  const CXXRecordDecl *Promise = nullptr;
+  lookupWithBases(RD, &Ctx.Idents.get("promise_type"),
+                  [&](const NamedDecl &D) {
+                    if (Promise)
+                      return;
+                    if (const auto *TD = dyn_cast<TypeDecl>(&D))
+                      Promise = recordOf(Ctx.getTypeDeclType(TD));
+                  });
+  return Promise;
+}
+
+/// True if \p Param (a function parameter's type) accepts objects of class
+/// \p RD: the same class, or the same class template.
+static bool sameClassOrTemplate(QualType Param, const CXXRecordDecl &RD) {
+  const CXXRecordDecl *ParamRD = recordOf(Param);
+  if (!ParamRD)
+    return false;
+  if (ParamRD->getCanonicalDecl() == RD.getCanonicalDecl())
+    return true;
+  const ClassTemplateDecl *A = templateOf(*ParamRD);
+  return A && A == templateOf(RD);
+}
+
+/// A free `operator co_await` declared next to \p RD that takes it.
+static bool hasFreeCoawait(const CXXRecordDecl &RD, const ASTContext &Ctx) {
+  const DeclContext *DC = RD.getDeclContext()->getRedeclContext();
+  if (!DC->isFileContext())
+    return false;
+  DeclarationName Name =
+      Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  for (const NamedDecl *D : DC->lookup(Name)) {
+    const FunctionDecl *FD = D->getAsFunction();
+    if (FD && FD->getNumParams() >= 1 &&
+        sameClassOrTemplate(FD->getParamDecl(0)->getType(), RD))
+      return true;
+  }
+  return false;
+}
+
+static CoroutineStart startOfPromise(const CXXRecordDecl *Promise,
+                                     const ASTContext &Ctx) {
+  CoroutineStart Start = CoroutineStart::Unknown;
+  lookupWithBases(Promise, &Ctx.Idents.get("initial_suspend"),
+                  [&](const NamedDecl &D) {
+                    const FunctionDecl *FD = D.getAsFunction();
+                    if (!FD || Start != CoroutineStart::Unknown)
+                      return;
+                    const CXXRecordDecl *Awaiter =
+                        recordOf(FD->getReturnType());
+                    if (!Awaiter || !Awaiter->getIdentifier())
+                      return;
+                    llvm::StringRef Name = Awaiter->getName();
+                    if (Name == "suspend_always")
+                      Start = CoroutineStart::Lazy;
+                    else if (Name == "suspend_never")
+                      Start = CoroutineStart::Eager;
+                  });
+  return Start;
+}
+
+CoroutineTypes::CoroutineTypes(llvm::StringRef ExtraAwaitables,
+                               llvm::StringRef IgnoredTypes)
+    : Extra(ExtraAwaitables), Ignored(IgnoredTypes) {}
+
+CoroutineTypeInfo CoroutineTypes::classify(QualType T,
+                                           const ASTContext &Ctx) {
+  if (T.isNull() || T->isDependentType())
+    return {};
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()))
+    return {};
+  auto It = Cache.find(RD);
+  if (It != Cache.end())
+    return It->second;
+  CoroutineTypeInfo Info = compute(*RD, Ctx);
+  Cache[RD] = Info;
+  return Info;
+}
+
+CoroutineTypeInfo CoroutineTypes::compute(const CXXRecordDecl &RD,
+                                          const ASTContext &Ctx) {
+  CoroutineTypeInfo Info;
+  if (Ignored.matches(RD))
+    return Info;
+
+  Info.Awaitable =
+      Extra.matches(RD) ||
+      (hasMember(&RD, "await_ready", Ctx) &&
+       hasMember(&RD, "await_suspend", Ctx) &&
+       hasMember(&RD, "await_resume", Ctx)) ||
+      hasMember(&RD, Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait)) ||
+      hasFreeCoawait(RD, Ctx);
+
+  Info.Promise = nestedPromise(&RD, Ctx);
+  if (!Info.Promise)
+    Info.Promise = promiseFromCoroutineTraits(RD, Ctx);
+  Info.CoroutineReturn = Info.Promise || RD.hasAttr<CoroReturnTypeAttr>();
+  if (Info.Promise)
+    Info.Start = startOfPromise(Info.Promise, Ctx);
+  return Info;
+}
+
+/// Frameworks such as Asio have no nested promise_type and specialise
+/// std::coroutine_traits instead; find the specialisation that covers \p RD.
+const CXXRecordDecl *
+CoroutineTypes::promiseFromCoroutineTraits(const CXXRecordDecl &RD,
+                                           const ASTContext &Ctx) {
+  if (!LookedUpTraits) {
+    LookedUpTraits = true;
+    auto Lookup = [&](const DeclContext *DC,
+                      llvm::StringRef Name) -> const NamedDecl * {
+      if (!DC)
+        return nullptr;
+      auto Result = DC->lookup(&Ctx.Idents.get(Name));
+      return Result.empty() ? nullptr : Result.front();
+    };
+    const auto *Std = dyn_cast_or_null<NamespaceDecl>(
+        Lookup(Ctx.getTranslationUnitDecl(), "std"));
+    for (const DeclContext *DC :
+         {static_cast<const DeclContext *>(Std),
+          static_cast<const DeclContext *>(dyn_cast_or_null<NamespaceDecl>(
+              Std ? Lookup(Std, "__1") : nullptr)),
+          static_cast<const DeclContext *>(dyn_cast_or_null<NamespaceDecl>(
+              Std ? Lookup(Std, "experimental") : nullptr))}) {
+      if ((CoroutineTraits = dyn_cast_or_null<ClassTemplateDecl>(
+               Lookup(DC, "coroutine_traits"))))
+        break;
+    }
+  }
+  if (!CoroutineTraits)
+    return nullptr;
+
+  auto PromiseOf = [&](const CXXRecordDecl *Traits) {
+    return nestedPromise(Traits, Ctx);
+  };
+  auto FirstArg = [](const TemplateArgumentList &Args) -> QualType {
+    if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+      return {};
+    return Args[0].getAsType();
+  };
+
+  for (const ClassTemplateSpecializationDecl *Spec :
+       CoroutineTraits->specializations()) {
+    QualType Arg = FirstArg(Spec->getTemplateArgs());
+    if (!Arg.isNull() && recordOf(Arg) == &RD)
+      if (const CXXRecordDecl *Promise = PromiseOf(Spec))
+        return Promise;
+  }
+  llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
+  const_cast<ClassTemplateDecl *>(CoroutineTraits)
+      ->getPartialSpecializations(Partials);
+  const ClassTemplateDecl *Template = templateOf(RD);
+  for (const ClassTemplatePartialSpecializationDecl *Partial : Partials) {
+    QualType Arg = FirstArg(Partial->getTemplateArgs());
+    const CXXRecordDecl *ArgRD = recordOf(Arg);
+    if (ArgRD && Template && templateOf(*ArgRD) == Template)
+      if (const CXXRecordDecl *Promise = PromiseOf(Partial))
+        return Promise;
+  }
+  return nullptr;
+}
+
+bool CoroutineTypes::promiseAccepts(const CXXRecordDecl *Promise, QualType T,
+                                    const ASTContext &Ctx) {
+  const CXXRecordDecl *Awaited = recordOf(T);
+  if (!Promise || !Awaited)
+    return true;
+  bool HasTransform = false;
+  bool Accepts = false;
+  lookupWithBases(
+      Promise, &Ctx.Idents.get("await_transform"), [&](const NamedDecl &D) {
+        HasTransform = true;
+        const FunctionDecl *FD = D.getAsFunction();
+        if (!FD || FD->getNumParams() == 0 || Accepts)
+          return;
+        QualType Param = FD->getParamDecl(0)->getType().getNonReferenceType();
+        if (sameClassOrTemplate(Param, *Awaited)) {
+          Accepts = true;
+          return;
+        }
+        // A lone unconstrained template parameter takes anything; one with
+        // an enable_if-style second parameter or a requires-clause may not.
+        const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate();
+        if (FTD && FD->getNumParams() == 1 &&
+            Param->getAs<TemplateTypeParmType>() &&
+            !FTD->getTemplateParameters()->getRequiresClause() &&
+            !FD->getTrailingRequiresClause())
+          Accepts = true;
+      });
+  return !HasTransform || Accepts;
+}
+
+const Stmt *userBody(const FunctionDecl &FD) {
+  const Stmt *Body = FD.getBody();
+  if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    return Coro->getBody();
+  return Body;
+}
+
+static void walkOwn(const Stmt *S,
+                    llvm::function_ref<void(const Stmt &)> Visit) {
+  if (!S)
+    return;
+  Visit(*S);
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : Lambda->capture_inits())
+      walkOwn(Init, Visit);
+    return;
+  }
+  if (isa<BlockExpr>(S))
+    return;
+  for (const Stmt *Child : S->children())
+    walkOwn(Child, Visit);
+}
+
+void forEachOwnStmt(const Stmt *Body,
+                    llvm::function_ref<void(const Stmt &)> Visit) {
+  walkOwn(Body, Visit);
+}
+
+bool isCoroutine(const FunctionDecl &FD) {
+  const Stmt *Body = FD.getBody();
+  if (!Body)
+    return false;
+  if (isa<CoroutineBodyStmt>(Body))
+    return true;
+  // Templates that were never instantiated keep a plain body.
+  bool Found = false;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    Found = Found || isa<CoroutineSuspendExpr, DependentCoawaitExpr,
+                         CoreturnStmt>(S);
+  });
+  return Found;
+}
+
+const CXXRecordDecl *promiseOf(const FunctionDecl &FD) {
+  const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(FD.getBody());
+  if (!Coro || !Coro->getPromiseDecl())
+    return nullptr;
+  return recordOf(Coro->getPromiseDecl()->getType());
+}
+
+llvm::SmallVector<const Expr *, 4> discardedSubExprs(const Stmt &S) {
+  llvm::SmallVector<const Expr *, 4> Out;
+  auto Add = [&](const Stmt *Sub) {
+    if (const auto *E = dyn_cast_or_null<Expr>(Sub))
+      Out.push_back(E);
+  };
+  if (const auto *Compound = dyn_cast<CompoundStmt>(&S)) {
+    for (const Stmt *Child : Compound->body())
+      Add(Child);
+  } else if (const auto *If = dyn_cast<IfStmt>(&S)) {
+    Add(If->getThen());
+    Add(If->getElse());
+  } else if (const auto *For = dyn_cast<ForStmt>(&S)) {
+    Add(For->getInc());
+    Add(For->getBody());
+  } else if (const auto *While = dyn_cast<WhileStmt>(&S)) {
+    Add(While->getBody());
+  } else if (const auto *Do = dyn_cast<DoStmt>(&S)) {
+    Add(Do->getBody());
+  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
+    Add(Range->getBody());
+  } else if (const auto *Case = dyn_cast<SwitchCase>(&S)) {
+    Add(Case->getSubStmt());
+  } else if (const auto *Label = dyn_cast<LabelStmt>(&S)) {
+    Add(Label->getSubStmt());
+  } else if (const auto *Attributed = dyn_cast<AttributedStmt>(&S)) {
+    Add(Attributed->getSubStmt());
+  }
+  return Out;
+}
+
+const Expr *stripImplicit(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+Framework frameworkOf(const Decl &D) {
+  llvm::SmallVector<llvm::StringRef, 4> Namespaces;
+  for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (NS->getIdentifier())
+        Namespaces.push_back(NS->getName());
+  if (Namespaces.empty())
+    return Framework::Unknown;
+  std::reverse(Namespaces.begin(), Namespaces.end());
+  llvm::StringRef Outer = Namespaces[0];
+  llvm::StringRef Second = Namespaces.size() > 1 ? Namespaces[1] : "";
+  if (Outer == "boost")
+    return Second == "asio"     ? Framework::BoostAsio
+           : Second == "cobalt" ? Framework::BoostCobalt
+                                : Framework::Unknown;
+  return llvm::StringSwitch<Framework>(Outer)
+      .Case("asio", Framework::Asio)
+      .Case("cppcoro", Framework::Cppcoro)
+      .Case("folly", Framework::Folly)
+      .Case("coro", Framework::Libcoro)
+      .Cases("stdexec", "exec", Framework::Stdexec)
+      .Default(Framework::Unknown);
+}
+
+llvm::StringRef howToRunFromPlainCode(Framework F) {
+  switch (F) {
+  case Framework::Asio:
+    return "asio::co_spawn";
+  case Framework::BoostAsio:
+    return "boost::asio::co_spawn";
+  case Framework::BoostCobalt:
+    return "boost::cobalt::spawn";
+  case Framework::Cppcoro:
+    return "cppcoro::sync_wait";
+  case Framework::Folly:
+    return "folly::coro::blockingWait";
+  case Framework::Libcoro:
+    return "coro::sync_wait";
+  case Framework::Stdexec:
+    return "stdexec::sync_wait";
+  case Framework::Unknown:
+    break;
+  }
+  return {};
+}
+
+} // namespace corolint

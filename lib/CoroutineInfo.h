@@ -1,0 +1,131 @@
+//===--- CoroutineInfo.h - the questions every corolint check asks -------===//
+//
+// One place answers "is this type awaitable or a coroutine's return type?",
+// "is this body a coroutine?", "which statements belong to this body?" and
+// "which framework does this name come from?". Checks ask; they do not
+// re-derive.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_LIB_COROUTINEINFO_H
+#define COROLINT_LIB_COROUTINEINFO_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+/// A list of qualified names from a check option, matched against declarations.
+/// "a::b" matches a declaration named a::b or x::a::b; "::a::b" only a::b.
+class NameList {
+public:
+  NameList() = default;
+  explicit NameList(llvm::StringRef SemicolonSeparated);
+  bool matches(const clang::NamedDecl &D) const;
+  bool empty() const { return Names.empty(); }
+
+private:
+  std::vector<std::string> Names;
+};
+
+/// Whether a coroutine starts running when it is called.
+enum class CoroutineStart { Unknown, Lazy, Eager };
+
+/// What a class type means to coroutine code.
+struct CoroutineTypeInfo {
+  /// `co_await` on a value of this type is meaningful: it has
+  /// await_ready/await_suspend/await_resume, an `operator co_await`, or is
+  /// listed in the AwaitableTypes option.
+  bool Awaitable = false;
+  /// Coroutines return it: it has a `promise_type`, a `std::coroutine_traits`
+  /// specialisation, or `[[clang::coro_return_type]]`.
+  bool CoroutineReturn = false;
+  /// For coroutine return types, what `initial_suspend` of the promise says.
+  CoroutineStart Start = CoroutineStart::Unknown;
+  /// The promise type's class, when it could be found.
+  const clang::CXXRecordDecl *Promise = nullptr;
+
+  bool interesting() const { return Awaitable || CoroutineReturn; }
+};
+
+/// Classifies types structurally, with results cached per class. One instance
+/// per check and translation unit.
+class CoroutineTypes {
+public:
+  CoroutineTypes(llvm::StringRef ExtraAwaitables,
+                 llvm::StringRef IgnoredTypes);
+
+  CoroutineTypeInfo classify(clang::QualType T, const clang::ASTContext &Ctx);
+
+  /// True if a coroutine whose promise is \p Promise can `co_await` a value
+  /// of type \p T: the promise has no `await_transform`, or one of them takes
+  /// T (or any specialisation of T's template, or an unconstrained parameter).
+  bool promiseAccepts(const clang::CXXRecordDecl *Promise, clang::QualType T,
+                      const clang::ASTContext &Ctx);
+
+  void reset() {
+    Cache.clear();
+    CoroutineTraits = nullptr;
+    LookedUpTraits = false;
+  }
+
+private:
+  CoroutineTypeInfo compute(const clang::CXXRecordDecl &RD,
+                            const clang::ASTContext &Ctx);
+  const clang::CXXRecordDecl *
+  promiseFromCoroutineTraits(const clang::CXXRecordDecl &RD,
+                             const clang::ASTContext &Ctx);
+
+  NameList Extra;
+  NameList Ignored;
+  llvm::DenseMap<const clang::CXXRecordDecl *, CoroutineTypeInfo> Cache;
+  const clang::ClassTemplateDecl *CoroutineTraits = nullptr;
+  bool LookedUpTraits = false;
+};
+
+/// The body of \p FD as the user wrote it: for a coroutine, the statement
+/// inside the implicit CoroutineBodyStmt.
+const clang::Stmt *userBody(const clang::FunctionDecl &FD);
+
+/// True if \p FD is a coroutine: its body contains co_await, co_yield or
+/// co_return of its own (nested lambdas and local classes do not count).
+bool isCoroutine(const clang::FunctionDecl &FD);
+
+/// The promise object's class of coroutine \p FD, if known.
+const clang::CXXRecordDecl *promiseOf(const clang::FunctionDecl &FD);
+
+/// Calls \p Visit on every statement that runs as part of \p Body itself,
+/// pre-order. Bodies of nested lambdas, blocks and local classes are skipped:
+/// they run at another time, maybe on another thread, and are analysed as
+/// functions of their own.
+void forEachOwnStmt(const clang::Stmt *Body,
+                    llvm::function_ref<void(const clang::Stmt &)> Visit);
+
+/// The statements directly under \p S whose value is discarded: children of
+/// a compound statement, bodies of if/loops/labels, the increment of a for.
+llvm::SmallVector<const clang::Expr *, 4>
+discardedSubExprs(const clang::Stmt &S);
+
+/// Strips implicit nodes and parentheses that do not change what was written.
+const clang::Expr *stripImplicit(const clang::Expr *E);
+
+/// The coroutine frameworks corolint knows by namespace.
+enum class Framework { Unknown, Asio, BoostAsio, BoostCobalt, Cppcoro, Folly, Libcoro, Stdexec };
+
+/// The framework a declaration belongs to, from its enclosing namespaces.
+Framework frameworkOf(const clang::Decl &D);
+
+/// How a plain function can run a coroutine of framework \p F, for advice in
+/// notes ("pass it to 'asio::co_spawn'"), or empty when unknown.
+llvm::StringRef howToRunFromPlainCode(Framework F);
+
+} // namespace corolint
+
+#endif // COROLINT_LIB_COROUTINEINFO_H

@@ -1,0 +1,236 @@
+//===--- Driver.cpp - the corolint command --------------------------------===//
+//
+// A thin main: options in, clang-tidy's runner with corolint's checks, exit
+// code out. 0: no findings, 1: findings, 2: usage or internal error.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CompileCommands.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace corolint {
+extern volatile int CorolintModuleAnchorSource;
+} // namespace corolint
+
+using namespace clang;
+using namespace clang::tidy;
+namespace cl = llvm::cl;
+
+namespace {
+
+constexpr int ExitClean = 0;
+constexpr int ExitFindings = 1;
+constexpr int ExitError = 2;
+
+cl::OptionCategory Category("corolint options");
+
+cl::list<std::string> Files(cl::Positional, cl::desc("<source files...>"),
+                            cl::cat(Category));
+cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory holding compile_commands.json. Without "
+                  "source files, every file in it is linted."),
+    cl::value_desc("build-dir"), cl::cat(Category));
+cl::opt<std::string> Checks(
+    "checks",
+    cl::desc("Comma-separated globs of checks to run, added to those of "
+             ".clang-tidy files (default: coro-*)."),
+    cl::cat(Category));
+cl::opt<std::string> Config(
+    "config",
+    cl::desc("Configuration in .clang-tidy YAML form, e.g. "
+             "\"{CheckOptions: {coro-discarded-awaitable.AllowExplicitDiscard: "
+             "true}}\"; replaces .clang-tidy files."),
+    cl::cat(Category));
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression of header names whose findings are shown "
+             "(default: none, only the main files)."),
+    cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled checks and exit."),
+                         cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes in place."),
+                  cl::cat(Category));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the suggested fixes as YAML for clang-apply-replacements."),
+    cl::value_desc("file"), cl::cat(Category));
+cl::list<std::string> ExtraArgs(
+    "extra-arg", cl::desc("Argument to append to the compile commands."),
+    cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    cl::desc("Argument to prepend to the compile commands."),
+    cl::cat(Category));
+
+int fail(const llvm::Twine &Message) {
+  std::string Text = Message.str();
+  std::replace(Text.begin(), Text.end(), '\n', ' ');
+  llvm::errs() << "corolint: error: " << llvm::StringRef(Text).trim() << "\n";
+  return ExitError;
+}
+
+/// The compile commands to use: after `--`, those arguments for every file;
+/// otherwise the database in -p or above the first file.
+std::unique_ptr<tooling::CompilationDatabase>
+loadCompilations(llvm::ArrayRef<const char *> CompilerArgs, bool HasSeparator,
+                 std::string &Error) {
+  if (HasSeparator) {
+    std::vector<std::string> Args(CompilerArgs.begin(), CompilerArgs.end());
+    return std::make_unique<tooling::FixedCompilationDatabase>(".", Args);
+  }
+  if (!BuildPath.empty()) {
+    if (!llvm::sys::fs::is_directory(BuildPath)) {
+      Error = "build directory '" + BuildPath + "' does not exist";
+      return nullptr;
+    }
+    std::string Reason;
+    auto DB = tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
+                                                                   Reason);
+    if (!DB)
+      Error = "cannot read the compilation database in '" + BuildPath +
+              "': " + Reason;
+    return DB;
+  }
+  if (Files.empty()) {
+    Error = "no input files; give source files, or -p <build-dir>";
+    return nullptr;
+  }
+  std::string Reason;
+  auto DB = tooling::CompilationDatabase::autoDetectFromSource(Files.front(),
+                                                              Reason);
+  if (!DB)
+    Error = "no compilation database found for '" + Files.front() +
+            "'; use -p <build-dir> or give compiler arguments after '--'";
+  return DB;
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  llvm::InitLLVM Init(argc, argv);
+  (void)corolint::CorolintModuleAnchorSource;
+
+  // Split at `--`: what follows is a compile command for every file.
+  int Separator = argc;
+  for (int I = 1; I < argc; ++I)
+    if (llvm::StringRef(argv[I]) == "--") {
+      Separator = I;
+      break;
+    }
+  bool HasSeparator = Separator < argc;
+  llvm::ArrayRef<const char *> CompilerArgs(
+      argv + std::min(Separator + 1, argc), argv + argc);
+
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "corolint 0.1.0 (LLVM " << LLVM_VERSION_STRING << ")\n";
+  });
+  std::string ParseErrors;
+  llvm::raw_string_ostream ParseErrorStream(ParseErrors);
+  if (!cl::ParseCommandLineOptions(
+          Separator, argv,
+          "corolint: finds misuse of C++20 coroutines.\n\n"
+          "  corolint [options] <files...> [-- <compiler arguments>]\n"
+          "  corolint -p <build-dir> [options] [<files...>]\n",
+          &ParseErrorStream)) {
+    ParseErrorStream.flush();
+    llvm::StringRef FirstLine = llvm::StringRef(ParseErrors).split('\n').first;
+    std::string Prefix = std::string(argv[0]) + ": ";
+    FirstLine.consume_front(Prefix);
+    return fail(FirstLine);
+  }
+
+  ClangTidyGlobalOptions GlobalOptions;
+  ClangTidyOptions DefaultOptions = ClangTidyOptions::getDefaults();
+  DefaultOptions.Checks = "-*,coro-*";
+  ClangTidyOptions OverrideOptions;
+  // The driver runs corolint's checks; Clang's static analyzer is not ours.
+  OverrideOptions.Checks =
+      (Checks.empty() ? std::string() : Checks + ",") + "-clang-analyzer-*";
+  if (!HeaderFilter.empty())
+    OverrideOptions.HeaderFilterRegex = HeaderFilter;
+
+  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::getRealFileSystem());
+  std::unique_ptr<ClangTidyOptionsProvider> OptionsProvider;
+  if (!Config.empty()) {
+    auto Parsed = parseConfiguration(llvm::MemoryBufferRef(Config, "--config"));
+    if (!Parsed)
+      return fail("invalid --config: " + Parsed.getError().message());
+    OptionsProvider = std::make_unique<ConfigOptionsProvider>(
+        GlobalOptions, DefaultOptions, *Parsed, OverrideOptions, BaseFS);
+  } else {
+    OptionsProvider = std::make_unique<FileOptionsProvider>(
+        GlobalOptions, DefaultOptions, OverrideOptions, BaseFS);
+  }
+
+  llvm::SmallString<256> ConfigPath(Files.empty() ? "" : Files.front());
+  if (ConfigPath.empty() || llvm::sys::fs::make_absolute(ConfigPath))
+    llvm::sys::fs::current_path(ConfigPath);
+  std::vector<std::string> EnabledChecks =
+      getCheckNames(OptionsProvider->getOptions(ConfigPath), false);
+  if (ListChecks) {
+    llvm::outs() << "Enabled checks:\n";
+    for (const std::string &Name : EnabledChecks)
+      llvm::outs() << "    " << Name << "\n";
+    return ExitClean;
+  }
+  if (EnabledChecks.empty())
+    return fail("no checks enabled; see --checks and the Checks of "
+                ".clang-tidy files");
+
+  std::string Error;
+  std::unique_ptr<tooling::CompilationDatabase> Base =
+      loadCompilations(CompilerArgs, HasSeparator, Error);
+  if (!Base)
+    return fail(Error);
+  std::vector<std::string> Sources(Files.begin(), Files.end());
+  if (Sources.empty())
+    Sources = Base->getAllFiles();
+  if (Sources.empty())
+    return fail("no input files; the compilation database lists none");
+  for (const std::string &Source : Sources)
+    if (!llvm::sys::fs::is_regular_file(Source))
+      return fail("no such file: '" + Source + "'");
+
+  auto Compilations =
+      std::make_unique<tooling::ArgumentsAdjustingCompilations>(
+          std::move(Base));
+  Compilations->appendArgumentsAdjuster(
+      corolint::makeClangCompatible(COROLINT_CLANG_RESOURCE_DIR));
+  Compilations->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  Compilations->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ExtraArgs, tooling::ArgumentInsertPosition::END));
+
+  ClangTidyContext Context(std::move(OptionsProvider));
+  std::vector<ClangTidyError> Findings =
+      runClangTidy(Context, *Compilations, Sources, BaseFS,
+                   /*ApplyAnyFix=*/Fix || !ExportFixes.empty());
+
+  unsigned WarningsAsErrors = 0;
+  handleErrors(Findings, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors,
+               BaseFS);
+
+  if (!ExportFixes.empty()) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(ExportFixes, EC, llvm::sys::fs::OF_None);
+    if (EC)
+      return fail("cannot write '" + ExportFixes + "': " + EC.message());
+    exportReplacements(Sources.front(), Findings, OS);
+  }
+  return Findings.empty() ? ExitClean : ExitFindings;
+}

@@ -197,7 +197,7 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
     diag(Loc, "no fix-it: the promise type %0 of this coroutine does not "
               "await %1",
          DiagnosticIDs::Note)
-        << S.Promise << Call->getType();
+        << S.Promise << Call->getType()->getAsCXXRecordDecl();
     return;
   }
   if (S.InCoroutine)

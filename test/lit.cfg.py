@@ -1,0 +1,33 @@
+# lit configuration for corolint: every test runs the standalone driver and
+# the clang-tidy plugin on the same input and checks the same findings.
+import os
+import lit.formats
+
+config.name = "corolint"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.corolint_obj_root, "test")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+
+plugin = os.path.join(config.corolint_obj_root, "lib", "CorolintTidyPlugin.so")
+inputs = os.path.join(config.test_source_root, "Inputs")
+# Check comments are blanked in the copy that is linted and fixed, so that
+# CHECK-FIXES lines cannot match themselves; line numbers stay the same.
+strip_checks = r"sed -E 's#//[[:space:]]*CHECK-[A-Z0-9-]+:.*#//#'"
+
+config.substitutions += [
+    ("%corolint", os.path.join(config.corolint_obj_root, "bin", "corolint")),
+    ("%tidy", config.clang_tidy + " -load=" + plugin),
+    ("%plugin", plugin),
+    ("%clangxx", config.clangxx),
+    ("%std", "-std=c++20"),
+    ("%inputs", inputs),
+    ("%strip-checks", strip_checks),
+    ("%other-clang-tidy", config.other_clang_tidy),
+    ("%apply-replacements", config.apply_replacements),
+]
+config.available_features.add("llvm-" + config.llvm_major)

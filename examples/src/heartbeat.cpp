@@ -31,8 +31,8 @@ asio::awaitable<void> heartbeat_loop(tcp::socket& socket,
   while (socket.is_open()) {
     timer.expires_after(interval);
     co_await timer.async_wait(asio::use_awaitable);
-    // The server drops clients it has not heard from in a while, and an idle
-    // chat window is not unusual.
+    // Quiet chats are normal, but NAT boxes silently drop idle flows; a PING
+    // every so often keeps ours alive.
     send_heartbeat(socket);
   }
 }

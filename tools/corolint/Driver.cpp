@@ -211,6 +211,11 @@ int main(int argc, const char **argv) {
           std::move(Base));
   Compilations->appendArgumentsAdjuster(
       corolint::makeClangCompatible(COROLINT_CLANG_RESOURCE_DIR));
+  // Without carets Clang also keeps quiet about the compiler warnings it
+  // counted ("N warnings generated."), which corolint does not show anyway;
+  // corolint's own diagnostics are printed with carets regardless.
+  Compilations->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
   Compilations->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
   Compilations->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(

@@ -1,7 +1,16 @@
 //===--- CompileCommands.cpp ----------------------------------------------===//
 
 #include "CompileCommands.h"
+#include "llvm/Config/llvm-config.h"
+#if LLVM_VERSION_MAJOR >= 22
+#include "clang/Options/Options.h"
+namespace clang_options = clang::options;
+using clang::getDriverOptTable;
+#else
 #include "clang/Driver/Options.h"
+namespace clang_options = clang::driver::options;
+using clang::driver::getDriverOptTable;
+#endif
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
@@ -35,13 +44,13 @@ unknownToClang(llvm::ArrayRef<std::string> Args) {
   for (const std::string &A : Args)
     Raw.push_back(A.c_str());
   unsigned MissingIndex = 0, MissingCount = 0;
-  const llvm::opt::OptTable &Table = driver::getDriverOptTable();
+  const llvm::opt::OptTable &Table = getDriverOptTable();
   llvm::opt::InputArgList Parsed =
       Table.ParseArgs(Raw, MissingIndex, MissingCount,
-                      llvm::opt::Visibility(driver::options::ClangOption));
+                      llvm::opt::Visibility(clang_options::ClangOption));
   llvm::SmallVector<unsigned, 4> Unknown;
   for (const llvm::opt::Arg *A : Parsed)
-    if (A->getOption().getID() == driver::options::OPT_UNKNOWN)
+    if (A->getOption().getID() == clang_options::OPT_UNKNOWN)
       Unknown.push_back(A->getIndex());
   return Unknown;
 }

@@ -177,13 +177,14 @@ CoroutineTypeInfo CoroutineTypes::compute(const CXXRecordDecl &RD,
   if (Ignored.matches(RD))
     return Info;
 
-  Info.Awaitable =
-      Extra.matches(RD) ||
+  bool Structural =
       (hasMember(&RD, "await_ready", Ctx) &&
        hasMember(&RD, "await_suspend", Ctx) &&
        hasMember(&RD, "await_resume", Ctx)) ||
       hasMember(&RD, Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait)) ||
       hasFreeCoawait(RD, Ctx);
+  Info.AwaitableByName = !Structural && Extra.matches(RD);
+  Info.Awaitable = Structural || Info.AwaitableByName;
 
   Info.Promise = nestedPromise(&RD, Ctx);
   if (!Info.Promise)
@@ -255,10 +256,11 @@ CoroutineTypes::promiseFromCoroutineTraits(const CXXRecordDecl &RD,
 }
 
 bool CoroutineTypes::promiseAccepts(const CXXRecordDecl *Promise, QualType T,
+                                    bool NeedsTransform,
                                     const ASTContext &Ctx) {
   const CXXRecordDecl *Awaited = recordOf(T);
   if (!Promise || !Awaited)
-    return true;
+    return !NeedsTransform;
   bool HasTransform = false;
   bool Accepts = false;
   lookupWithBases(
@@ -281,7 +283,7 @@ bool CoroutineTypes::promiseAccepts(const CXXRecordDecl *Promise, QualType T,
             !FD->getTrailingRequiresClause())
           Accepts = true;
       });
-  return !HasTransform || Accepts;
+  return HasTransform ? Accepts : !NeedsTransform;
 }
 
 const Stmt *userBody(const FunctionDecl &FD) {

@@ -44,6 +44,9 @@ struct CoroutineTypeInfo {
   /// await_ready/await_suspend/await_resume, an `operator co_await`, or is
   /// listed in the AwaitableTypes option.
   bool Awaitable = false;
+  /// Awaitable only because an option lists it: `co_await` compiles only
+  /// through a promise's await_transform.
+  bool AwaitableByName = false;
   /// Coroutines return it: it has a `promise_type`, a `std::coroutine_traits`
   /// specialisation, or `[[clang::coro_return_type]]`.
   bool CoroutineReturn = false;
@@ -67,8 +70,9 @@ public:
   /// True if a coroutine whose promise is \p Promise can `co_await` a value
   /// of type \p T: the promise has no `await_transform`, or one of them takes
   /// T (or any specialisation of T's template, or an unconstrained parameter).
+  /// With \p NeedsTransform, only an accepting await_transform will do.
   bool promiseAccepts(const clang::CXXRecordDecl *Promise, clang::QualType T,
-                      const clang::ASTContext &Ctx);
+                      bool NeedsTransform, const clang::ASTContext &Ctx);
 
   void reset() {
     Cache.clear();

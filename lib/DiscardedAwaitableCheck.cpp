@@ -179,7 +179,8 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
   SourceLocation Loc = VoidCast ? VoidCast->getBeginLoc() : Call->getBeginLoc();
   bool Awaited = S.InCoroutine && Info.Awaitable;
   bool PromiseAccepts =
-      !Awaited || Types.promiseAccepts(S.Promise, Call->getType(), S.Ctx);
+      !Awaited || Types.promiseAccepts(S.Promise, Call->getType(),
+                                       Info.AwaitableByName, S.Ctx);
   llvm::SmallVector<FixItHint, 2> Fixes;
   if (Awaited && PromiseAccepts)
     Fixes = coAwaitFix(VoidCast ? static_cast<const Expr &>(*VoidCast) : *Call,

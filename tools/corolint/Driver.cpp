@@ -148,9 +148,10 @@ int main(int argc, const char **argv) {
           &ParseErrorStream)) {
     ParseErrorStream.flush();
     llvm::StringRef FirstLine = llvm::StringRef(ParseErrors).split('\n').first;
-    std::string Prefix = std::string(argv[0]) + ": ";
+    std::string Prefix = llvm::sys::path::filename(argv[0]).str() + ": ";
     FirstLine.consume_front(Prefix);
-    return fail(FirstLine);
+    FirstLine = FirstLine.split("Try:").first.trim().rtrim('.');
+    return fail(FirstLine.lower() + "; see 'corolint --help'");
   }
 
   ClangTidyGlobalOptions GlobalOptions;
@@ -181,7 +182,13 @@ int main(int argc, const char **argv) {
   if (ConfigPath.empty() || llvm::sys::fs::make_absolute(ConfigPath))
     llvm::sys::fs::current_path(ConfigPath);
   std::vector<std::string> EnabledChecks =
-      getCheckNames(OptionsProvider->getOptions(ConfigPath), false);
+      getCheckNames(OptionsProvider->getOptions(ConfigPath),
+                    /*AllowEnablingAnalyzerAlphaCheckers=*/false
+#if LLVM_VERSION_MAJOR >= 22
+                    ,
+                    /*ExperimentalCustomChecks=*/false
+#endif
+      );
   if (ListChecks) {
     llvm::outs() << "Enabled checks:\n";
     for (const std::string &Name : EnabledChecks)

@@ -377,6 +377,15 @@ const Expr *stripImplicit(const Expr *E) {
   return E;
 }
 
+SourceLocation beginOf(const Expr &E) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(&E);
+  if (!Op || Op->getNumArgs() == 0)
+    return E.getBeginLoc();
+  bool PrefixUnary = Op->getNumArgs() == 1 && Op->getOperator() != OO_Call &&
+                     Op->getOperator() != OO_Arrow;
+  return PrefixUnary ? Op->getOperatorLoc() : beginOf(*Op->getArg(0));
+}
+
 Framework frameworkOf(const Decl &D) {
   llvm::SmallVector<llvm::StringRef, 4> Namespaces;
   for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent())

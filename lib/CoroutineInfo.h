@@ -120,6 +120,10 @@ discardedSubExprs(const clang::Stmt &S);
 /// Strips implicit nodes and parentheses that do not change what was written.
 const clang::Expr *stripImplicit(const clang::Expr *E);
 
+/// Where \p E starts in the source. Clang 22 reports an overloaded
+/// operator call (`a || b`, `f(x)` on a lambda) as starting at its operator.
+clang::SourceLocation beginOf(const clang::Expr &E);
+
 /// The coroutine frameworks corolint knows by namespace.
 enum class Framework { Unknown, Asio, BoostAsio, BoostCobalt, Cppcoro, Folly, Libcoro, Stdexec };
 

@@ -85,7 +85,7 @@ static llvm::SmallVector<FixItHint, 2> coAwaitFix(const Expr &E,
                                                   const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
-  if (E.getBeginLoc().isMacroID() || E.getEndLoc().isMacroID())
+  if (beginOf(E).isMacroID() || E.getEndLoc().isMacroID())
     return {};
   llvm::SmallVector<FixItHint, 2> Fixes;
   if (const auto *Named = dyn_cast<CXXNamedCastExpr>(&E)) {
@@ -98,11 +98,11 @@ static llvm::SmallVector<FixItHint, 2> coAwaitFix(const Expr &E,
     return Fixes;
   }
   const Expr *Operand = &E;
-  SourceLocation ReplaceFrom = E.getBeginLoc();
+  SourceLocation ReplaceFrom = beginOf(E);
   if (const auto *CStyle = dyn_cast<CStyleCastExpr>(&E))
     Operand = CStyle->getSubExprAsWritten();
   bool Wrap = needsParens(*Operand);
-  SourceLocation OperandBegin = Operand->getBeginLoc();
+  SourceLocation OperandBegin = beginOf(*Operand);
   Fixes.push_back(FixItHint::CreateReplacement(
       CharSourceRange::getCharRange(ReplaceFrom, OperandBegin),
       Wrap ? "co_await (" : "co_await "));
@@ -176,7 +176,7 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
   if (!isReportable(Info))
     return;
 
-  SourceLocation Loc = VoidCast ? VoidCast->getBeginLoc() : Call->getBeginLoc();
+  SourceLocation Loc = VoidCast ? VoidCast->getBeginLoc() : beginOf(*Call);
   bool Awaited = S.InCoroutine && Info.Awaitable;
   bool PromiseAccepts =
       !Awaited || Types.promiseAccepts(S.Promise, Call->getType(),
@@ -190,7 +190,7 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
             "%select{discarded|never awaited}2"
             "%select{|; the coroutine will not run|; its result and "
             "exceptions are lost}3")
-      << (VoidCast ? VoidCast->getSourceRange() : Call->getSourceRange())
+      << SourceRange(Loc, Call->getEndLoc())
       << nounFor(Info) << describeCallee(*Call) << Awaited
       << consequenceFor(Info) << Fixes;
 

@@ -1,0 +1,21 @@
+// clang-tidy's suppression comments work in the driver and the plugin.
+// RUN: not %corolint %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-*' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+
+#include <cppcoro/task.hpp>
+
+cppcoro::task<> fetch();
+
+cppcoro::task<> run() {
+  fetch(); // NOLINT
+  fetch(); // NOLINT(coro-discarded-awaitable)
+  // NOLINTNEXTLINE(coro-*)
+  fetch();
+  // NOLINTBEGIN(coro-discarded-awaitable)
+  fetch();
+  auto lazy = fetch();
+  // NOLINTEND(coro-discarded-awaitable)
+  fetch(); // NOLINT(some-other-check)
+  // CHECK: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited
+  co_return;
+}

@@ -29,7 +29,6 @@ public:
   NameList() = default;
   explicit NameList(llvm::StringRef SemicolonSeparated);
   bool matches(const clang::NamedDecl &D) const;
-  bool empty() const { return Names.empty(); }
 
 private:
   std::vector<std::string> Names;
@@ -54,8 +53,6 @@ struct CoroutineTypeInfo {
   CoroutineStart Start = CoroutineStart::Unknown;
   /// The promise type's class, when it could be found.
   const clang::CXXRecordDecl *Promise = nullptr;
-
-  bool interesting() const { return Awaitable || CoroutineReturn; }
 };
 
 /// Classifies types structurally, with results cached per class. One instance

@@ -97,18 +97,14 @@ static llvm::SmallVector<FixItHint, 2> coAwaitFix(const Expr &E,
         "co_await "));
     return Fixes;
   }
+  // `f()` -> `co_await f()`; `(void)f()` -> `co_await f()`.
   const Expr *Operand = &E;
-  SourceLocation ReplaceFrom = beginOf(E);
   if (const auto *CStyle = dyn_cast<CStyleCastExpr>(&E))
     Operand = CStyle->getSubExprAsWritten();
   bool Wrap = needsParens(*Operand);
-  SourceLocation OperandBegin = beginOf(*Operand);
   Fixes.push_back(FixItHint::CreateReplacement(
-      CharSourceRange::getCharRange(ReplaceFrom, OperandBegin),
+      CharSourceRange::getCharRange(beginOf(E), beginOf(*Operand)),
       Wrap ? "co_await (" : "co_await "));
-  if (ReplaceFrom == OperandBegin)
-    Fixes.back() = FixItHint::CreateInsertion(OperandBegin,
-                                              Wrap ? "co_await (" : "co_await ");
   if (Wrap)
     Fixes.push_back(FixItHint::CreateInsertion(
         Lexer::getLocForEndOfToken(Operand->getEndLoc(), 0, SM, LO), ")"));

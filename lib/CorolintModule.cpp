@@ -1,5 +1,7 @@
 //===--- CorolintModule.cpp - the list of corolint checks -----------------===//
 
+#include "BlockingCallCheck.h"
+#include "BlockingSleepCheck.h"
 #include "DiscardedAwaitableCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
@@ -13,6 +15,8 @@ namespace {
 class CorolintModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
+    Factories.registerCheck<BlockingSleepCheck>("coro-blocking-sleep");
     Factories.registerCheck<DiscardedAwaitableCheck>("coro-discarded-awaitable");
   }
 };

@@ -21,10 +21,10 @@ NameList::NameList(llvm::StringRef SemicolonSeparated) {
 }
 
 bool NameList::matches(const NamedDecl &D) const {
-  if (Names.empty())
-    return false;
-  std::string Qualified = D.getQualifiedNameAsString();
-  llvm::StringRef Q(Qualified);
+  return !Names.empty() && matches(D.getQualifiedNameAsString());
+}
+
+bool NameList::matches(llvm::StringRef Q) const {
   for (llvm::StringRef Name : Names) {
     if (Name.consume_front("::")) {
       if (Q == Name)
@@ -293,25 +293,36 @@ const Stmt *userBody(const FunctionDecl &FD) {
   return Body;
 }
 
-static void walkOwn(const Stmt *S,
+const LambdaExpr *lambdaInvokedOnTheSpot(const Stmt &S) {
+  const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S);
+  if (!Call || Call->getOperator() != OO_Call || Call->getNumArgs() == 0)
+    return nullptr;
+  return dyn_cast<LambdaExpr>(stripImplicit(Call->getArg(0)));
+}
+
+static void walkOwn(const Stmt *S, LambdasInvokedOnTheSpot Lambdas,
                     llvm::function_ref<void(const Stmt &)> Visit) {
   if (!S)
     return;
   Visit(*S);
+  if (Lambdas == LambdasInvokedOnTheSpot::Include)
+    if (const LambdaExpr *Invoked = lambdaInvokedOnTheSpot(*S))
+      walkOwn(Invoked->getBody(), Lambdas, Visit);
   if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
     for (const Expr *Init : Lambda->capture_inits())
-      walkOwn(Init, Visit);
+      walkOwn(Init, Lambdas, Visit);
     return;
   }
   if (isa<BlockExpr>(S))
     return;
   for (const Stmt *Child : S->children())
-    walkOwn(Child, Visit);
+    walkOwn(Child, Lambdas, Visit);
 }
 
 void forEachOwnStmt(const Stmt *Body,
-                    llvm::function_ref<void(const Stmt &)> Visit) {
-  walkOwn(Body, Visit);
+                    llvm::function_ref<void(const Stmt &)> Visit,
+                    LambdasInvokedOnTheSpot Lambdas) {
+  walkOwn(Body, Lambdas, Visit);
 }
 
 bool isCoroutine(const FunctionDecl &FD) {

@@ -29,6 +29,7 @@ public:
   NameList() = default;
   explicit NameList(llvm::StringRef SemicolonSeparated);
   bool matches(const clang::NamedDecl &D) const;
+  bool matches(llvm::StringRef QualifiedName) const;
 
 private:
   std::vector<std::string> Names;
@@ -102,12 +103,21 @@ bool isCoroutine(const clang::FunctionDecl &FD);
 /// The promise object's class of coroutine \p FD, if known.
 const clang::CXXRecordDecl *promiseOf(const clang::FunctionDecl &FD);
 
+/// Whether a lambda called where it is written (`[&] { ... }()`) counts as
+/// part of the enclosing body: it runs right there, on the same thread, but
+/// it cannot `co_await` for the enclosing coroutine.
+enum class LambdasInvokedOnTheSpot { Exclude, Include };
+
+/// The lambda that \p S calls where it is written (`[&] { ... }()`), if any.
+const clang::LambdaExpr *lambdaInvokedOnTheSpot(const clang::Stmt &S);
+
 /// Calls \p Visit on every statement that runs as part of \p Body itself,
 /// pre-order. Bodies of nested lambdas, blocks and local classes are skipped:
 /// they run at another time, maybe on another thread, and are analysed as
 /// functions of their own.
-void forEachOwnStmt(const clang::Stmt *Body,
-                    llvm::function_ref<void(const clang::Stmt &)> Visit);
+void forEachOwnStmt(
+    const clang::Stmt *Body, llvm::function_ref<void(const clang::Stmt &)> Visit,
+    LambdasInvokedOnTheSpot Lambdas = LambdasInvokedOnTheSpot::Exclude);
 
 /// The statements directly under \p S whose value is discarded: children of
 /// a compound statement, bodies of if/loops/labels, the increment of a for.

@@ -1,0 +1,75 @@
+//===--- BlockingCallCheck.cpp - coro-blocking-call ------------------------===//
+
+#include "BlockingCallCheck.h"
+
+namespace corolint {
+
+static constexpr llvm::StringLiteral DefaultWaitingFunctions =
+    "std::future::get;std::future::wait;std::future::wait_for;"
+    "std::future::wait_until;std::shared_future::get;std::shared_future::wait;"
+    "std::shared_future::wait_for;std::shared_future::wait_until;"
+    "std::thread::join;std::jthread::join;"
+    "std::condition_variable::wait;std::condition_variable::wait_for;"
+    "std::condition_variable::wait_until;std::condition_variable_any::wait;"
+    "std::condition_variable_any::wait_for;"
+    "std::condition_variable_any::wait_until;"
+    "std::counting_semaphore::acquire;std::latch::wait;"
+    "std::barrier::arrive_and_wait;::pthread_join;"
+    "folly::Future::get;folly::Future::wait;folly::SemiFuture::get";
+
+static constexpr llvm::StringLiteral DefaultEventLoopFunctions =
+    "cppcoro::sync_wait;folly::coro::blockingWait;stdexec::sync_wait;"
+    "::coro::sync_wait;asio::io_context::run;asio::io_context::run_one;"
+    "asio::io_context::run_for;asio::io_context::run_until;"
+    "asio::io_context::run_one_for;asio::io_context::run_one_until";
+
+static constexpr llvm::StringLiteral DefaultBlockingIOFunctions =
+    "::read;::write;::recv;::send;::recvfrom;::sendto;::recvmsg;::sendmsg;"
+    "::accept;::accept4;::connect;::poll;::select;::epoll_wait;"
+    "::getaddrinfo;::gethostbyname;::fopen;::fread;::fwrite;::fgets;"
+    "::system;::popen;std::getline(std::cin);::curl_easy_perform;"
+    "asio::basic_stream_socket::read_some;asio::basic_stream_socket::write_some;"
+    "asio::basic_stream_socket::receive;asio::basic_stream_socket::send;"
+    "asio::basic_datagram_socket::receive;asio::basic_datagram_socket::send;"
+    "asio::basic_datagram_socket::receive_from;"
+    "asio::basic_datagram_socket::send_to;asio::basic_socket::connect;"
+    "asio::basic_socket_acceptor::accept;asio::read;asio::write;"
+    "asio::read_until;asio::read_at;asio::write_at;asio::connect;"
+    "asio::ip::basic_resolver::resolve";
+
+static constexpr llvm::StringLiteral DefaultLockFunctions =
+    "std::mutex::lock;std::recursive_mutex::lock;std::timed_mutex::lock;"
+    "std::recursive_timed_mutex::lock;std::shared_mutex::lock;"
+    "std::shared_mutex::lock_shared";
+
+BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
+                                     clang::tidy::ClangTidyContext *Context)
+    : BlockingCheckBase(Name, Context),
+      WaitingFunctions(Options.get("WaitingFunctions", DefaultWaitingFunctions)),
+      EventLoopFunctions(
+          Options.get("EventLoopFunctions", DefaultEventLoopFunctions)),
+      BlockingIOFunctions(
+          Options.get("BlockingIOFunctions", DefaultBlockingIOFunctions)),
+      LockFunctions(Options.get("LockFunctions", DefaultLockFunctions)),
+      CheckMutexLock(Options.get("CheckMutexLock", false)),
+      ExtraBlockingFunctions(Options.get("ExtraBlockingFunctions", "")) {
+  Table.add(BlockingKind::Waiting, WaitingFunctions);
+  Table.add(BlockingKind::EventLoop, EventLoopFunctions);
+  Table.add(BlockingKind::IO, BlockingIOFunctions);
+  if (CheckMutexLock)
+    Table.add(BlockingKind::Lock, LockFunctions);
+  Table.add(BlockingKind::Listed, ExtraBlockingFunctions);
+}
+
+void BlockingCallCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  BlockingCheckBase::storeOptions(Opts);
+  Options.store(Opts, "WaitingFunctions", WaitingFunctions);
+  Options.store(Opts, "EventLoopFunctions", EventLoopFunctions);
+  Options.store(Opts, "BlockingIOFunctions", BlockingIOFunctions);
+  Options.store(Opts, "LockFunctions", LockFunctions);
+  Options.store(Opts, "CheckMutexLock", CheckMutexLock);
+  Options.store(Opts, "ExtraBlockingFunctions", ExtraBlockingFunctions);
+}
+
+} // namespace corolint

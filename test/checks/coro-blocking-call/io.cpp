@@ -1,0 +1,80 @@
+// Blocking I/O inside coroutines: POSIX, stdio, and Asio's synchronous
+// operations (their async_ forms are what a coroutine should use).
+// RUN: not %corolint --checks='-*,coro-blocking-call' %s -- %std | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-blocking-call' %s -- %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 | FileCheck %s --implicit-check-not="{{warning|error}}:"
+
+#include <asio.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <netdb.h>
+#include <sstream>
+#include <string>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using asio::awaitable;
+using asio::ip::tcp;
+
+awaitable<void> posix(int fd) {
+  char buffer[128];
+  ::read(fd, buffer, sizeof buffer);
+  // CHECK: :[[@LINE-1]]:3: warning: coroutine 'posix' does blocking I/O in 'read', blocking its thread [coro-blocking-call]
+  recv(fd, buffer, sizeof buffer, 0);
+  // CHECK: :[[@LINE-1]]:3: warning: coroutine 'posix' does blocking I/O in 'recv'
+  addrinfo *info = nullptr;
+  getaddrinfo("example.org", "80", nullptr, &info);
+  // CHECK: :[[@LINE-1]]:3: warning: coroutine 'posix' does blocking I/O in 'getaddrinfo'
+  FILE *file = fopen("/etc/hosts", "r");
+  // CHECK: :[[@LINE-1]]:16: warning: coroutine 'posix' does blocking I/O in 'fopen'
+  fgets(buffer, sizeof buffer, file);
+  // CHECK: :[[@LINE-1]]:3: warning: coroutine 'posix' does blocking I/O in 'fgets'
+  std::system("true");
+  // CHECK: :[[@LINE-1]]:3: warning: coroutine 'posix' does blocking I/O in 'system'
+  std::string line;
+  std::getline(std::cin, line);
+  // CHECK: :[[@LINE-1]]:3: warning: coroutine 'posix' does blocking I/O in 'std::getline'
+  std::istringstream in("not blocking");
+  std::getline(in, line);
+  co_return;
+}
+
+awaitable<void> asio_sync(tcp::socket &socket, tcp::resolver &resolver) {
+  char data[64];
+  socket.read_some(asio::buffer(data));
+  // CHECK: :[[@LINE-1]]:3: warning: coroutine 'asio_sync' does blocking I/O in 'asio::basic_stream_socket::read_some'
+  asio::write(socket, asio::buffer(data));
+  // CHECK: :[[@LINE-1]]:3: warning: coroutine 'asio_sync' does blocking I/O in 'asio::write'
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), 80));
+  // CHECK: :[[@LINE-1]]:3: warning: coroutine 'asio_sync' does blocking I/O in 'asio::basic_stream_socket::connect'
+  auto endpoints = resolver.resolve("localhost", "80");
+  // CHECK: :[[@LINE-1]]:20: warning: coroutine 'asio_sync' does blocking I/O in 'asio::ip::basic_resolver::resolve'
+
+  // The asynchronous forms are fine.
+  co_await socket.async_read_some(asio::buffer(data), asio::use_awaitable);
+  co_await asio::async_write(socket, asio::buffer(data), asio::use_awaitable);
+  co_await resolver.async_resolve("localhost", "80", asio::use_awaitable);
+}
+
+// Through ordinary functions, depth-limited (MaxCallDepth, default 3).
+std::string read_config_file() {
+  FILE *f = std::fopen("/etc/app.conf", "r");
+  std::fclose(f);
+  return {};
+}
+std::string load_settings() { return read_config_file(); }
+std::string settings() { return load_settings(); }
+std::string cached_settings() { return settings(); }
+
+awaitable<void> startup() {
+  auto direct = read_config_file();
+  // CHECK: :[[@LINE-1]]:17: warning: coroutine 'startup' does blocking I/O in 'fopen' through 'read_config_file', blocking its thread
+  // CHECK: :61:13: note: 'read_config_file' calls 'fopen' here
+  auto two_levels = settings();
+  // CHECK: :[[@LINE-1]]:21: warning: coroutine 'startup' does blocking I/O in 'fopen' through 'settings'
+  // CHECK: note: 'settings' calls 'load_settings' here
+  // CHECK: note: 'load_settings' calls 'read_config_file' here
+  // CHECK: note: 'read_config_file' calls 'fopen' here
+  auto too_deep = cached_settings();
+  co_return;
+}

@@ -1,0 +1,45 @@
+// Stub shaped like folly/coro/Task.h and folly/coro/BlockingWait.h, and
+// folly/futures/Future.h: the signatures corolint's tables name.
+#pragma once
+#include <coroutine>
+#include <exception>
+
+namespace folly {
+template <typename T> class SemiFuture {
+public:
+  T get() &&;
+};
+template <typename T> class Future {
+public:
+  T get() &&;
+  Future<T> &wait() &;
+};
+
+namespace coro {
+template <typename T = void> class Task {
+public:
+  struct promise_type {
+    Task get_return_object() noexcept { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void unhandled_exception() noexcept {}
+    void return_value(T) {}
+  };
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  T await_resume() { return T{}; }
+};
+template <> struct Task<void>::promise_type {
+  Task get_return_object() noexcept { return {}; }
+  std::suspend_always initial_suspend() noexcept { return {}; }
+  std::suspend_always final_suspend() noexcept { return {}; }
+  void unhandled_exception() noexcept {}
+  void return_void() {}
+};
+template <> inline void Task<void>::await_resume() {}
+
+template <typename Awaitable> auto blockingWait(Awaitable &&awaitable) {
+  return 0;
+}
+} // namespace coro
+} // namespace folly

@@ -1,0 +1,25 @@
+// Blocking waits of other frameworks, from stub headers shaped like them.
+// RUN: not %corolint --checks='-*,coro-blocking-call' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-blocking-call' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+
+#include <folly/coro/Task.h>
+#include <stdexec/execution.hpp>
+
+folly::coro::Task<int> fetch();
+folly::Future<int> legacy_fetch();
+
+folly::coro::Task<int> handler() {
+  int a = folly::coro::blockingWait(fetch());
+  // CHECK: :[[@LINE-1]]:11: warning: coroutine 'handler' runs a nested event loop in 'folly::coro::blockingWait', blocking its thread; this can deadlock [coro-blocking-call]
+  int b = legacy_fetch().get();
+  // CHECK: :[[@LINE-1]]:11: warning: coroutine 'handler' waits for another thread in 'folly::Future::get'
+  auto c = stdexec::sync_wait(stdexec::just(1));
+  // CHECK: :[[@LINE-1]]:12: warning: coroutine 'handler' runs a nested event loop in 'stdexec::sync_wait'
+  int d = co_await fetch();
+  co_return a + b + d;
+}
+
+// The blocking forms are how plain code waits: fine there.
+int main() {
+  return folly::coro::blockingWait(fetch()) + legacy_fetch().get();
+}

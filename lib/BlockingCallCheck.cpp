@@ -52,13 +52,16 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
           Options.get("BlockingIOFunctions", DefaultBlockingIOFunctions)),
       LockFunctions(Options.get("LockFunctions", DefaultLockFunctions)),
       CheckMutexLock(Options.get("CheckMutexLock", false)),
-      ExtraBlockingFunctions(Options.get("ExtraBlockingFunctions", "")) {
+      ExtraBlockingFunctions(Options.get("ExtraBlockingFunctions", "")),
+      NonBlockingMarkers(Options.get("NonBlockingMarkers",
+                                     "EAGAIN;EWOULDBLOCK;EINPROGRESS")) {
   Table.add(BlockingKind::Waiting, WaitingFunctions);
   Table.add(BlockingKind::EventLoop, EventLoopFunctions);
   Table.add(BlockingKind::IO, BlockingIOFunctions);
   if (CheckMutexLock)
     Table.add(BlockingKind::Lock, LockFunctions);
   Table.add(BlockingKind::Listed, ExtraBlockingFunctions);
+  Table.setNonBlockingMarkers(NonBlockingMarkers);
 }
 
 void BlockingCallCheck::storeOptions(
@@ -70,6 +73,7 @@ void BlockingCallCheck::storeOptions(
   Options.store(Opts, "LockFunctions", LockFunctions);
   Options.store(Opts, "CheckMutexLock", CheckMutexLock);
   Options.store(Opts, "ExtraBlockingFunctions", ExtraBlockingFunctions);
+  Options.store(Opts, "NonBlockingMarkers", NonBlockingMarkers);
 }
 
 } // namespace corolint

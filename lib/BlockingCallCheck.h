@@ -22,6 +22,7 @@ private:
   const std::string LockFunctions;
   const bool CheckMutexLock;
   const std::string ExtraBlockingFunctions;
+  const std::string NonBlockingMarkers;
 };
 
 } // namespace corolint

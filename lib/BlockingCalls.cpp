@@ -3,6 +3,7 @@
 #include "BlockingCalls.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -22,6 +23,16 @@ void BlockingFunctions::add(BlockingKind Kind,
     Entries.push_back({Kind, NameList(Function.trim()), NameList(Argument),
                        !Argument.empty()});
   }
+}
+
+void BlockingFunctions::setNonBlockingMarkers(
+    llvm::StringRef SemicolonSeparated) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  SemicolonSeparated.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  NonBlockingMarkers.clear();
+  for (llvm::StringRef Part : Parts)
+    if (!Part.trim().empty())
+      NonBlockingMarkers.push_back(Part.trim().str());
 }
 
 /// The names a call answers to: `Class::method` for the class that declares
@@ -130,9 +141,37 @@ bool BlockingCheckBase::shouldDescendInto(const FunctionDecl *FD,
          !isCoroutine(*Definition);
 }
 
+bool BlockingCheckBase::usesNonBlockingIO(const FunctionDecl &FD,
+                                          const ASTContext &Ctx) {
+  auto Cached = NonBlockingIO.find(&FD);
+  if (Cached != NonBlockingIO.end())
+    return Cached->second;
+  bool Found = false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  forEachOwnStmt(userBody(FD), [&](const Stmt &S) {
+    SourceLocation Loc = S.getBeginLoc();
+    if (!Found && isa<Expr>(S) && Loc.isMacroID())
+      Found = Table.isNonBlockingMarker(
+          Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()));
+  });
+  NonBlockingIO[&FD] = Found;
+  return Found;
+}
+
+std::optional<BlockingKind>
+BlockingCheckBase::blockingKind(const CallExpr &Call, const FunctionDecl &Caller,
+                                const ASTContext &Ctx) {
+  std::optional<BlockingKind> Kind = Table.classify(Call);
+  // `if (errno == EAGAIN)` after a read: the descriptor is non-blocking.
+  if (Kind == BlockingKind::IO && usesNonBlockingIO(Caller, Ctx))
+    return std::nullopt;
+  return Kind;
+}
+
 std::optional<BlockingPath>
 BlockingCheckBase::blockingPathIn(const FunctionDecl &FD, unsigned Depth,
-                                  const SourceManager &SM) {
+                                  const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
   const FunctionDecl *Definition = nullptr;
   FD.hasBody(Definition);
   auto Key = std::make_pair(Definition, Depth);
@@ -146,7 +185,8 @@ BlockingCheckBase::blockingPathIn(const FunctionDecl &FD, unsigned Depth,
   forEachOwnCall(userBody(*Definition), [&](const CallExpr &Call, bool) {
     if (Found)
       return;
-    if (std::optional<BlockingKind> Kind = Table.classify(Call)) {
+    if (std::optional<BlockingKind> Kind =
+            blockingKind(Call, *Definition, Ctx)) {
       Found = BlockingPath{{&Call}, *Kind};
       return;
     }
@@ -154,7 +194,7 @@ BlockingCheckBase::blockingPathIn(const FunctionDecl &FD, unsigned Depth,
     if (Depth > 1 && !lambdaInvokedOnTheSpot(Call) &&
         shouldDescendInto(Callee, SM))
       if (std::optional<BlockingPath> Deeper =
-              blockingPathIn(*Callee, Depth - 1, SM)) {
+              blockingPathIn(*Callee, Depth - 1, Ctx)) {
         Deeper->Calls.insert(Deeper->Calls.begin(), &Call);
         Found = Deeper;
       }
@@ -172,11 +212,13 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
   forEachOwnCall(userBody(*Coroutine), [&](const CallExpr &Call,
                                            bool IsStatement) {
     std::optional<BlockingPath> Path;
-    if (std::optional<BlockingKind> Kind = Table.classify(Call)) {
+    if (std::optional<BlockingKind> Kind =
+            blockingKind(Call, *Coroutine, *Result.Context)) {
       Path = BlockingPath{{&Call}, *Kind};
     } else if (MaxCallDepth > 0 && !lambdaInvokedOnTheSpot(Call) &&
                shouldDescendInto(Call.getDirectCallee(), SM)) {
-      Path = blockingPathIn(*Call.getDirectCallee(), MaxCallDepth, SM);
+      Path = blockingPathIn(*Call.getDirectCallee(), MaxCallDepth,
+                            *Result.Context);
       if (Path)
         Path->Calls.insert(Path->Calls.begin(), &Call);
     }

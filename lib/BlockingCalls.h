@@ -28,7 +28,13 @@ class BlockingFunctions {
 public:
   void add(BlockingKind Kind, llvm::StringRef SemicolonSeparated);
   void allow(llvm::StringRef SemicolonSeparated) { Allowed = NameList(SemicolonSeparated); }
+  /// Macros (such as EAGAIN) whose use in a function shows that its I/O is
+  /// on non-blocking descriptors.
+  void setNonBlockingMarkers(llvm::StringRef SemicolonSeparated);
   std::optional<BlockingKind> classify(const clang::CallExpr &Call) const;
+  bool isNonBlockingMarker(llvm::StringRef MacroName) const {
+    return llvm::is_contained(NonBlockingMarkers, MacroName);
+  }
 
 private:
   struct Entry {
@@ -39,6 +45,7 @@ private:
   };
   std::vector<Entry> Entries;
   NameList Allowed;
+  std::vector<std::string> NonBlockingMarkers;
 };
 
 /// A blocking call reached from a coroutine: Calls.front() is in the
@@ -60,7 +67,10 @@ public:
   }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Memo.clear(); }
+  void onStartOfTranslationUnit() override {
+    Memo.clear();
+    NonBlockingIO.clear();
+  }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
@@ -79,9 +89,14 @@ protected:
   const unsigned MaxCallDepth;
 
 private:
+  std::optional<BlockingKind> blockingKind(const clang::CallExpr &Call,
+                                           const clang::FunctionDecl &Caller,
+                                           const clang::ASTContext &Ctx);
+  bool usesNonBlockingIO(const clang::FunctionDecl &FD,
+                         const clang::ASTContext &Ctx);
   std::optional<BlockingPath> blockingPathIn(const clang::FunctionDecl &FD,
                                              unsigned Depth,
-                                             const clang::SourceManager &SM);
+                                             const clang::ASTContext &Ctx);
   bool shouldDescendInto(const clang::FunctionDecl *FD,
                          const clang::SourceManager &SM) const;
 
@@ -89,6 +104,7 @@ private:
                  std::optional<BlockingPath>>
       Memo;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> NonBlockingIO;
 };
 
 } // namespace corolint

@@ -78,3 +78,27 @@ awaitable<void> startup() {
   auto too_deep = cached_settings();
   co_return;
 }
+
+// A function that tests errno against EAGAIN, EWOULDBLOCK or EINPROGRESS
+// works on non-blocking descriptors (option NonBlockingMarkers): its I/O
+// calls return at once, and it awaits readiness instead.
+#include <cerrno>
+awaitable<void> wait_writable(int fd);
+awaitable<int> connect_nonblocking(int fd, const sockaddr *address, socklen_t length) {
+  int result = ::connect(fd, address, length);
+  if (result == -1 && errno == EINPROGRESS)
+    co_await wait_writable(fd);
+  co_return result;
+}
+ssize_t try_read(int fd, char *buffer) {
+  ssize_t n = ::read(fd, buffer, 1);
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+    return 0;
+  return n;
+}
+awaitable<void> drain(int fd) {
+  char buffer[1];
+  while (try_read(fd, buffer) > 0) {
+  }
+  co_return;
+}

@@ -1,6 +1,7 @@
 //===--- BlockingCallCheck.cpp - coro-blocking-call ------------------------===//
 
 #include "BlockingCallCheck.h"
+#include "FrameworkDefaults.h"
 
 namespace corolint {
 
@@ -17,9 +18,9 @@ static constexpr llvm::StringLiteral DefaultWaitingFunctions =
     "std::barrier::arrive_and_wait;::pthread_join;"
     "folly::Future::get;folly::Future::wait;folly::SemiFuture::get";
 
-static constexpr llvm::StringLiteral DefaultEventLoopFunctions =
-    "cppcoro::sync_wait;folly::coro::blockingWait;stdexec::sync_wait;"
-    "::coro::sync_wait;asio::io_context::run;asio::io_context::run_one;"
+static const std::string DefaultEventLoopFunctions =
+    DefaultRunToCompletionFunctions.str() +
+    ";asio::io_context::run;asio::io_context::run_one;"
     "asio::io_context::run_for;asio::io_context::run_until;"
     "asio::io_context::run_one_for;asio::io_context::run_one_until";
 

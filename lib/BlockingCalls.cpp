@@ -35,36 +35,6 @@ void BlockingFunctions::setNonBlockingMarkers(
       NonBlockingMarkers.push_back(Part.trim().str());
 }
 
-/// The names a call answers to: `Class::method` for the class that declares
-/// the method and for the class of the object it is called on (so that
-/// `std::future::wait`, declared in a private base, matches), and the
-/// qualified name of a free function.
-static llvm::SmallVector<std::string, 2> namesOf(const CallExpr &Call) {
-  llvm::SmallVector<std::string, 2> Names;
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->getIdentifier())
-    return Names;
-  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-  if (!Method) {
-    Names.push_back(Callee->getQualifiedNameAsString());
-    return Names;
-  }
-  Names.push_back(Method->getParent()->getQualifiedNameAsString() +
-                  "::" + Method->getName().str());
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
-    QualType Type =
-        Member->getImplicitObjectArgument()->IgnoreImpCasts()->getType();
-    if (Type->isPointerType())
-      Type = Type->getPointeeType();
-    const CXXRecordDecl *Object = Type->getAsCXXRecordDecl();
-    if (Object &&
-        Object->getCanonicalDecl() != Method->getParent()->getCanonicalDecl())
-      Names.push_back(Object->getQualifiedNameAsString() + "::" +
-                      Method->getName().str());
-  }
-  return Names;
-}
-
 static bool firstArgumentNames(const CallExpr &Call, const NameList &Names) {
   if (Call.getNumArgs() == 0)
     return false;
@@ -74,7 +44,7 @@ static bool firstArgumentNames(const CallExpr &Call, const NameList &Names) {
 
 std::optional<BlockingKind>
 BlockingFunctions::classify(const CallExpr &Call) const {
-  llvm::SmallVector<std::string, 2> Names = namesOf(Call);
+  llvm::SmallVector<std::string, 2> Names = calleeNames(Call);
   if (Names.empty())
     return std::nullopt;
   for (const std::string &Name : Names)
@@ -236,13 +206,6 @@ static std::string describeCoroutine(const FunctionDecl &Coroutine) {
   return "coroutine '" + Coroutine.getNameAsString() + "'";
 }
 
-/// How a message names the function \p Call calls: qualified, without
-/// template arguments, by the class it is called on.
-static std::string calleeName(const CallExpr &Call) {
-  llvm::SmallVector<std::string, 2> Names = namesOf(Call);
-  return Names.empty() ? std::string("this call") : "'" + Names.back() + "'";
-}
-
 void BlockingCheckBase::report(const BlockingPath &Path,
                                const FunctionDecl &Coroutine,
                                llvm::ArrayRef<FixItHint> Fixes) {
@@ -255,11 +218,11 @@ void BlockingCheckBase::report(const BlockingPath &Path,
        "%select{| through %4}3, blocking its thread%select{||; this can "
        "deadlock|||}1")
       << describeCoroutine(Coroutine) << static_cast<int>(Path.Kind)
-      << calleeName(Blocking) << Indirect << calleeName(First)
+      << quotedCalleeName(Blocking) << Indirect << quotedCalleeName(First)
       << SourceRange(beginOf(First), First.getEndLoc()) << Fixes;
   for (size_t I = 1; I < Path.Calls.size(); ++I)
     diag(beginOf(*Path.Calls[I]), "%0 calls %1 here", DiagnosticIDs::Note)
-        << calleeName(*Path.Calls[I - 1]) << calleeName(*Path.Calls[I]);
+        << quotedCalleeName(*Path.Calls[I - 1]) << quotedCalleeName(*Path.Calls[I]);
 }
 
 } // namespace corolint

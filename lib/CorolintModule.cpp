@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheck.h"
 #include "BlockingSleepCheck.h"
+#include "DetachedTaskCheck.h"
 #include "DiscardedAwaitableCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
@@ -17,6 +18,7 @@ public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
     Factories.registerCheck<BlockingSleepCheck>("coro-blocking-sleep");
+    Factories.registerCheck<DetachedTaskCheck>("coro-detached-task");
     Factories.registerCheck<DiscardedAwaitableCheck>("coro-discarded-awaitable");
   }
 };

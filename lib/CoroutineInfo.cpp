@@ -388,6 +388,50 @@ const Expr *stripImplicit(const Expr *E) {
   return E;
 }
 
+/// The names a call answers to: `Class::method` for the class that declares
+/// the method and for the class of the object it is called on (so that
+/// `std::future::wait`, declared in a private base, matches), and the
+/// qualified name of a free function.
+llvm::SmallVector<std::string, 2> calleeNames(const CallExpr &Call) {
+  llvm::SmallVector<std::string, 2> Names;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return Names;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Method) {
+    Names.push_back(Callee->getQualifiedNameAsString());
+    return Names;
+  }
+  Names.push_back(Method->getParent()->getQualifiedNameAsString() +
+                  "::" + Method->getName().str());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    QualType Type =
+        Member->getImplicitObjectArgument()->IgnoreImpCasts()->getType();
+    if (Type->isPointerType())
+      Type = Type->getPointeeType();
+    const CXXRecordDecl *Object = Type->getAsCXXRecordDecl();
+    if (Object &&
+        Object->getCanonicalDecl() != Method->getParent()->getCanonicalDecl())
+      Names.push_back(Object->getQualifiedNameAsString() + "::" +
+                      Method->getName().str());
+  }
+  return Names;
+}
+
+/// How a message names the function \p Call calls: qualified, without
+/// template arguments, by the class it is called on.
+std::string quotedCalleeName(const CallExpr &Call) {
+  llvm::SmallVector<std::string, 2> Names = calleeNames(Call);
+  return Names.empty() ? std::string("this call") : "'" + Names.back() + "'";
+}
+
+bool calleeIsListed(const CallExpr &Call, const NameList &Names) {
+  for (const std::string &Name : calleeNames(Call))
+    if (Names.matches(Name))
+      return true;
+  return false;
+}
+
 SourceLocation beginOf(const Expr &E) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(&E);
   if (!Op || Op->getNumArgs() == 0)

@@ -127,6 +127,19 @@ discardedSubExprs(const clang::Stmt &S);
 /// Strips implicit nodes and parentheses that do not change what was written.
 const clang::Expr *stripImplicit(const clang::Expr *E);
 
+/// The names a call answers to, for matching against option lists:
+/// `Class::method` for the class declaring the method and for the class of
+/// the object it is called on (`std::future::wait` matches although
+/// libstdc++ declares it in a base); the qualified name of a free function.
+/// No template arguments anywhere.
+llvm::SmallVector<std::string, 2> calleeNames(const clang::CallExpr &Call);
+
+/// The callee as messages name it: `'std::future::get'`, or `this call`.
+std::string quotedCalleeName(const clang::CallExpr &Call);
+
+/// True if any of \p Call's names is in \p Names.
+bool calleeIsListed(const clang::CallExpr &Call, const NameList &Names);
+
 /// Where \p E starts in the source. Clang 22 reports an overloaded
 /// operator call (`a || b`, `f(x)` on a lambda) as starting at its operator.
 clang::SourceLocation beginOf(const clang::Expr &E);

@@ -14,4 +14,5 @@ template <typename Sender>
 std::optional<int> sync_wait(Sender &&sender) {
   return 0;
 }
+template <typename Sender> void start_detached(Sender &&sender) {}
 } // namespace stdexec

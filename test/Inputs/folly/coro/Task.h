@@ -38,6 +38,13 @@ template <> struct Task<void>::promise_type {
 };
 template <> inline void Task<void>::await_resume() {}
 
+class Executor {};
+template <typename T> class TaskWithExecutor {
+public:
+  SemiFuture<T> start() &&;
+};
+template <typename T> TaskWithExecutor<T> co_withExecutor(Executor *ex, Task<T> task);
+
 template <typename Awaitable> auto blockingWait(Awaitable &&awaitable) {
   return 0;
 }

@@ -1,0 +1,33 @@
+//===--- FrameworkDefaults.h - framework knowledge shared by checks --------===//
+//
+// Default values of check options that name framework functions and types.
+// Checks read them through options, so a team can teach corolint its own
+// framework; several checks share these lists.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_LIB_FRAMEWORKDEFAULTS_H
+#define COROLINT_LIB_FRAMEWORKDEFAULTS_H
+
+#include "llvm/ADT/StringRef.h"
+
+namespace corolint {
+
+/// Start a coroutine without the caller awaiting it; the last argument is a
+/// completion token (`asio::detached`, `asio::use_awaitable`, a handler).
+inline constexpr llvm::StringLiteral DefaultSpawnFunctions =
+    "asio::co_spawn;boost::cobalt::spawn";
+
+/// Completion tokens that drop the spawned work's result and exceptions.
+inline constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
+    "asio::detached_t";
+
+/// Run an awaitable to completion on the calling thread: the work is done
+/// when the call returns (and the call blocks a coroutine's thread).
+inline constexpr llvm::StringLiteral DefaultRunToCompletionFunctions =
+    "cppcoro::sync_wait;folly::coro::blockingWait;stdexec::sync_wait;"
+    "::coro::sync_wait";
+
+} // namespace corolint
+
+#endif // COROLINT_LIB_FRAMEWORKDEFAULTS_H

@@ -1,0 +1,89 @@
+// Coroutines spawned with asio::detached lose their exceptions, unless the
+// coroutine's whole body is a try that catches everything (Asio's examples).
+// RUN: %strip-checks %s > %t.cpp
+// RUN: not %corolint --checks='-*,coro-detached-task' %t.cpp -- %std | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-detached-task' %t.cpp -- %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
+// RUN: not %corolint --checks='-*,coro-detached-task' --fix %t.cpp -- %std
+// RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
+// RUN: %clangxx -fsyntax-only %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 %t.cpp
+
+#include <asio.hpp>
+#include <cstdio>
+
+using asio::awaitable;
+using asio::use_awaitable;
+using asio::ip::tcp;
+
+awaitable<void> session(tcp::socket socket) {
+  char data[64];
+  for (;;)
+    co_await socket.async_read_some(asio::buffer(data), use_awaitable);
+}
+awaitable<int> count_peers() { co_return 3; }
+
+// Asio's own examples: the whole body is a try that catches everything.
+awaitable<void> guarded(tcp::socket socket) {
+  try {
+    char data[64];
+    co_await socket.async_read_some(asio::buffer(data), use_awaitable);
+  } catch (std::exception &e) {
+    std::printf("guarded: %s\n", e.what());
+  }
+}
+awaitable<void> guarded_all(tcp::socket socket) {
+  try {
+    co_await session(std::move(socket));
+  } catch (...) {
+  }
+}
+// A handler that rethrows lets the exception out again.
+awaitable<void> rethrows(tcp::socket socket) {
+  try {
+    co_await session(std::move(socket));
+  } catch (...) {
+    throw;
+  }
+}
+
+awaitable<void> listener(tcp::acceptor acceptor) {
+  auto executor = co_await asio::this_coro::executor;
+  for (;;) {
+    tcp::socket socket = co_await acceptor.async_accept(use_awaitable);
+    asio::co_spawn(executor, session(std::move(socket)), asio::detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: exceptions thrown by the spawned coroutine 'session' are silently discarded [coro-detached-task]
+    // CHECK-MESSAGES: :[[@LINE-2]]:58: note: the completion token 'asio::detached' drops them
+    // CHECK-FIXES: asio::co_spawn(executor, session(std::move(socket)), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+    asio::co_spawn(executor, guarded(co_await acceptor.async_accept(use_awaitable)), asio::detached);
+    asio::co_spawn(executor, guarded_all(co_await acceptor.async_accept(use_awaitable)), asio::detached);
+    asio::co_spawn(executor, rethrows(co_await acceptor.async_accept(use_awaitable)), asio::detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: exceptions thrown by the spawned coroutine 'rethrows' are silently discarded
+    // CHECK-FIXES: asio::co_spawn(executor, rethrows(co_await acceptor.async_accept(use_awaitable)), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  }
+}
+
+int main() {
+  asio::io_context context;
+  asio::co_spawn(context, listener(tcp::acceptor(context, {tcp::v4(), 5555})), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exceptions thrown by the spawned coroutine 'listener' are silently discarded
+  // CHECK-FIXES: asio::co_spawn(context, listener(tcp::acceptor(context, {tcp::v4(), 5555})), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  asio::co_spawn(context, count_peers(), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exceptions thrown by the spawned coroutine 'count_peers' are silently discarded
+  // CHECK-FIXES: asio::co_spawn(context, count_peers(), [](std::exception_ptr e, auto &&) { if (e) std::rethrow_exception(e); });
+  asio::co_spawn(context, []() -> awaitable<void> { co_await count_peers(); }, asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exceptions thrown by the spawned coroutine are silently discarded
+  // CHECK-FIXES: asio::co_spawn(context, []() -> awaitable<void> { co_await count_peers(); }, [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+
+  // Tracked work: a handler that sees the exception, a future, an awaiting
+  // caller.
+  asio::co_spawn(context, count_peers(), [](std::exception_ptr e, int) {
+    if (e)
+      std::rethrow_exception(e);
+  });
+  std::future<int> peers = asio::co_spawn(context, count_peers(), asio::use_future);
+  context.run();
+  return peers.get();
+}
+
+awaitable<void> awaited(tcp::socket socket) {
+  co_await asio::co_spawn(co_await asio::this_coro::executor, session(std::move(socket)), use_awaitable);
+}

@@ -1,0 +1,37 @@
+// Detached threads and senders, discarded eager starts, discarded
+// std::async futures.
+// RUN: not %corolint --checks='-*,coro-detached-task' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-detached-task' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+
+#include <folly/coro/Task.h>
+#include <future>
+#include <stdexec/execution.hpp>
+#include <thread>
+#include <vector>
+
+folly::coro::Task<int> refresh_cache();
+
+void fire_and_forget(folly::coro::Executor *executor) {
+  std::thread worker([] {});
+  worker.detach();
+  // CHECK: :[[@LINE-1]]:3: warning: thread is detached: nobody can join it, and an exception escaping it terminates the program [coro-detached-task]
+  std::jthread([] {}).detach();
+  // CHECK: :[[@LINE-1]]:3: warning: thread is detached
+  stdexec::start_detached(stdexec::just(42));
+  // CHECK: :[[@LINE-1]]:3: warning: work started with 'stdexec::start_detached' is detached: its errors are lost and nobody can wait for it
+  folly::coro::co_withExecutor(executor, refresh_cache()).start();
+  // CHECK: :[[@LINE-1]]:3: warning: result of 'folly::coro::TaskWithExecutor::start' is discarded: the started work is detached and its errors are lost
+  std::async(std::launch::async, [] { return 1; });
+  // CHECK: :[[@LINE-1]]:3: warning: the future returned by 'std::async' is discarded: its destructor waits for the task, which does not run in the background
+}
+
+// Kept handles are tracked.
+int tracked(folly::coro::Executor *executor) {
+  std::thread worker([] {});
+  worker.join();
+  auto started = folly::coro::co_withExecutor(executor, refresh_cache()).start();
+  auto future = std::async(std::launch::async, [] { return 1; });
+  std::vector<std::future<int>> futures;
+  futures.push_back(std::async(std::launch::async, [] { return 2; }));
+  return std::move(started).get() + future.get();
+}

@@ -1,9 +1,9 @@
 // Findings inside macro expansions are reported at the macro use, with no
 // fix-it: an edit there would change every other use of the macro.
 // RUN: %strip-checks %s > %t.cpp
-// RUN: not %corolint %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-*' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: not %corolint --fix %t.cpp -- %std -I%inputs
+// RUN: not %corolint --checks='-*,coro-discarded-awaitable' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-discarded-awaitable' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
+// RUN: not %corolint --checks='-*,coro-discarded-awaitable' --fix %t.cpp -- %std -I%inputs
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
 
 #include <cppcoro/task.hpp>

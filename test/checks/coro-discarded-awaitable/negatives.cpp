@@ -1,7 +1,7 @@
 // Look-alikes that must stay silent: every task here is awaited, returned,
 // passed on, stored or otherwise really used, or is not a task at all.
-// RUN: %corolint %s -- %std -I%inputs | FileCheck %s --allow-empty --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-*' %s -- %std -I%inputs | FileCheck %s --allow-empty --implicit-check-not="{{warning|error}}:"
+// RUN: %corolint --checks='-*,coro-discarded-awaitable' %s -- %std -I%inputs | FileCheck %s --allow-empty --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-discarded-awaitable' %s -- %std -I%inputs | FileCheck %s --allow-empty --implicit-check-not="{{warning|error}}:"
 
 #include <coroutine>
 #include <cppcoro/task.hpp>

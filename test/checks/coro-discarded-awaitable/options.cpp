@@ -1,12 +1,12 @@
 // The check's options: explicit discards allowed, extra awaitable types for
 // a team's own lazy operations, and types to leave alone.
 // RUN: %strip-checks %s > %t.cpp
-// RUN: not %corolint %t.cpp --config="{CheckOptions: {coro-discarded-awaitable.AllowExplicitDiscard: true, coro-discarded-awaitable.AwaitableTypes: 'acme::lazy_op', coro-discarded-awaitable.IgnoredAwaitableTypes: 'acme::background_task'}}" -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-*' -config="{CheckOptions: {coro-discarded-awaitable.AllowExplicitDiscard: true, coro-discarded-awaitable.AwaitableTypes: 'acme::lazy_op', coro-discarded-awaitable.IgnoredAwaitableTypes: 'acme::background_task'}}" %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
+// RUN: not %corolint --checks='-*,coro-discarded-awaitable' %t.cpp --config="{CheckOptions: {coro-discarded-awaitable.AllowExplicitDiscard: true, coro-discarded-awaitable.AwaitableTypes: 'acme::lazy_op', coro-discarded-awaitable.IgnoredAwaitableTypes: 'acme::background_task'}}" -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-discarded-awaitable' -config="{CheckOptions: {coro-discarded-awaitable.AllowExplicitDiscard: true, coro-discarded-awaitable.AwaitableTypes: 'acme::lazy_op', coro-discarded-awaitable.IgnoredAwaitableTypes: 'acme::background_task'}}" %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
 // Defaults: the explicit discards are reported and acme::lazy_op is unknown.
-// RUN: not %corolint %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-DEFAULTS --implicit-check-not="{{warning|error}}:"
+// RUN: not %corolint --checks='-*,coro-discarded-awaitable' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-DEFAULTS --implicit-check-not="{{warning|error}}:"
 // The options round-trip through clang-tidy's configuration dump.
-// RUN: %tidy -checks='-*,coro-*' -config="{CheckOptions: {coro-discarded-awaitable.AllowExplicitDiscard: true}}" --dump-config %t.cpp -- %std | FileCheck %s -check-prefix=CHECK-CONFIG
+// RUN: %tidy -checks='-*,coro-discarded-awaitable' -config="{CheckOptions: {coro-discarded-awaitable.AllowExplicitDiscard: true}}" --dump-config %t.cpp -- %std | FileCheck %s -check-prefix=CHECK-CONFIG
 // CHECK-CONFIG: coro-discarded-awaitable.AllowExplicitDiscard: 'true'
 // CHECK-CONFIG: coro-discarded-awaitable.AwaitableTypes: 'asio::deferred_async_operation;asio::experimental::deferred_async_operation'
 

@@ -19,10 +19,7 @@ static constexpr llvm::StringLiteral DefaultWaitingFunctions =
     "folly::Future::get;folly::Future::wait;folly::SemiFuture::get";
 
 static const std::string DefaultEventLoopFunctions =
-    DefaultRunToCompletionFunctions.str() +
-    ";asio::io_context::run;asio::io_context::run_one;"
-    "asio::io_context::run_for;asio::io_context::run_until;"
-    "asio::io_context::run_one_for;asio::io_context::run_one_until";
+    (DefaultRunToCompletionFunctions + ";" + DefaultEventLoopRunFunctions).str();
 
 static constexpr llvm::StringLiteral DefaultBlockingIOFunctions =
     "::read;::write;::recv;::send;::recvfrom;::sendto;::recvmsg;::sendmsg;"

@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheck.h"
 #include "BlockingSleepCheck.h"
+#include "DanglingReferenceCheck.h"
 #include "DetachedTaskCheck.h"
 #include "DiscardedAwaitableCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -18,6 +19,7 @@ public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
     Factories.registerCheck<BlockingSleepCheck>("coro-blocking-sleep");
+    Factories.registerCheck<DanglingReferenceCheck>("coro-dangling-reference");
     Factories.registerCheck<DetachedTaskCheck>("coro-detached-task");
     Factories.registerCheck<DiscardedAwaitableCheck>("coro-discarded-awaitable");
   }

@@ -28,6 +28,13 @@ inline constexpr llvm::StringLiteral DefaultRunToCompletionFunctions =
     "cppcoro::sync_wait;folly::coro::blockingWait;stdexec::sync_wait;"
     "::coro::sync_wait";
 
+/// Run an event loop until its work is done: work spawned onto it before
+/// the call has finished when the call returns.
+inline constexpr llvm::StringLiteral DefaultEventLoopRunFunctions =
+    "asio::io_context::run;asio::io_context::run_one;asio::io_context::run_for;"
+    "asio::io_context::run_until;asio::io_context::run_one_for;"
+    "asio::io_context::run_one_until";
+
 } // namespace corolint
 
 #endif // COROLINT_LIB_FRAMEWORKDEFAULTS_H

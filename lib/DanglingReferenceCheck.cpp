@@ -53,6 +53,7 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
       if (const auto *Call = dyn_cast<CallExpr>(&S))
         RunsEventLoop = RunsEventLoop || calleeIsListed(*Call, EventLoopRun);
     });
+  Current = Function;
   walk(userBody(*Function), Use{}, *Result.Context);
 }
 
@@ -142,10 +143,21 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
     bool IsView = !IsReference && isReferenceLike(Param.getType());
     if (!IsReference && !IsView)
       continue;
+    // `spawn(task<> &&)` takes ownership of a task: it moves from it.
+    if (Param.getType()->isRValueReferenceType()) {
+      CoroutineTypeInfo Owned =
+          Types.classify(Param.getType().getNonReferenceType(), Ctx);
+      if (Owned.Awaitable || Owned.CoroutineReturn)
+        continue;
+    }
     const Expr &Arg = *Call.getArg(I + Offset);
     Referent R = referentOf(&Arg, IsView);
-    // Copying a local view copies where it points, not a reference to it.
-    if (R.Kind == Referent::Local && IsView && isReferenceLike(R.Var->getType()))
+    // Copying a local view copies where it points, not a reference to it;
+    // a variable captured from an enclosing function is not this frame's.
+    if (R.Kind == Referent::Local &&
+        ((IsView && isReferenceLike(R.Var->getType())) ||
+         R.Var->getParentFunctionOrMethod() !=
+             static_cast<const DeclContext *>(Current)))
       continue;
     if (R.Kind == Referent::Temporary && !U.Statement) {
       diag(Arg.getBeginLoc(),

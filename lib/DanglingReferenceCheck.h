@@ -44,6 +44,8 @@ private:
   const std::string ReferenceLikeTypes;
   NameList Spawn, RunToCompletion, EventLoopRun, ReferenceLike;
   CoroutineTypes Types;
+  /// The function being analysed.
+  const clang::FunctionDecl *Current = nullptr;
   /// The function being analysed runs an event loop to completion.
   bool RunsEventLoop = false;
 };

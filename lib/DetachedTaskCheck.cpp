@@ -101,15 +101,35 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   });
 }
 
+/// The function a plain forwarder `{ return f(...); }` returns the call
+/// of (Asio's `[self = shared_from_this()] { return self->reader(); }`).
+static const FunctionDecl *forwardedTo(const FunctionDecl &FD) {
+  const FunctionDecl *Definition = nullptr;
+  if (!FD.hasBody(Definition) || isCoroutine(*Definition))
+    return nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  const auto *Return = Body && Body->size() == 1
+                           ? dyn_cast<ReturnStmt>(Body->body_front())
+                           : nullptr;
+  const auto *Call = Return ? dyn_cast_or_null<CallExpr>(
+                                  stripImplicit(Return->getRetValue()))
+                            : nullptr;
+  return Call ? Call->getDirectCallee() : nullptr;
+}
+
 /// The coroutine function that spawn argument \p Spawned runs, if known: a
-/// call to a coroutine, a lambda, or a lambda invoked on the spot.
+/// call to a coroutine, a lambda, or a lambda invoked on the spot, looking
+/// through one forwarding function.
 static const FunctionDecl *spawnedFunction(const Expr &Spawned) {
   const Expr *E = stripImplicit(&Spawned);
+  const FunctionDecl *Function = nullptr;
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
-    return Lambda->getCallOperator();
-  if (const auto *Call = dyn_cast<CallExpr>(E))
-    return Call->getDirectCallee();
-  return nullptr;
+    Function = Lambda->getCallOperator();
+  else if (const auto *Call = dyn_cast<CallExpr>(E))
+    Function = Call->getDirectCallee();
+  if (const FunctionDecl *Target = Function ? forwardedTo(*Function) : nullptr)
+    return Target;
+  return Function;
 }
 
 /// True if no exception can leave \p FD's body: it is one `try` whose

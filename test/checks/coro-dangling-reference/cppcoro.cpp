@@ -37,3 +37,23 @@ cppcoro::task<int> lambda_parser() {
   // CHECK: :[[@LINE-3]]:45: note: parameter 's' declared here
   co_return co_await pending;
 }
+
+// Variables captured by reference from the enclosing function belong to
+// that function's frame, not to the lambda's.
+cppcoro::task<int> count(const std::string &text);
+void outer() {
+  std::string text = "abc";
+  auto make = [&text] { return count(text); };
+  auto pending = make();
+  cppcoro::sync_wait(pending);
+}
+
+// Taking a task by rvalue reference is taking ownership (libcoro's
+// thread_pool::spawn_joinable is not a coroutine): not reported even when
+// the body is not visible.
+cppcoro::task<> spawn_joinable(cppcoro::task<> &&task);
+cppcoro::task<> work();
+void ownership() {
+  auto joined = spawn_joinable(work());
+  cppcoro::sync_wait(joined);
+}

@@ -87,3 +87,24 @@ int main() {
 awaitable<void> awaited(tcp::socket socket) {
   co_await asio::co_spawn(co_await asio::this_coro::executor, session(std::move(socket)), use_awaitable);
 }
+
+// Asio's chat server: a lambda that only forwards to a member coroutine
+// whose body catches everything.
+class chat_session : public std::enable_shared_from_this<chat_session> {
+public:
+  void start(asio::any_io_executor executor) {
+    asio::co_spawn(executor, [self = shared_from_this()] { return self->reader(); }, asio::detached);
+    asio::co_spawn(executor, [self = shared_from_this()] { return self->writer(); }, asio::detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: exceptions thrown by the spawned coroutine are silently discarded
+    // CHECK-FIXES: asio::co_spawn(executor, [self = shared_from_this()] { return self->writer(); }, [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  }
+
+private:
+  awaitable<void> reader() {
+    try {
+      co_await asio::this_coro::executor;
+    } catch (std::exception &) {
+    }
+  }
+  awaitable<void> writer() { co_await asio::this_coro::executor; }
+};

@@ -132,19 +132,45 @@ static const FunctionDecl *spawnedFunction(const Expr &Spawned) {
   return Function;
 }
 
-/// True if no exception can leave \p FD's body: it is one `try` whose
-/// handlers catch everything (`...`, or `std::exception` as Asio's examples
-/// do) and never rethrow.
+/// True if \p S can throw nothing: it calls and constructs only through
+/// non-throwing functions, and neither throws nor allocates.
+static bool cannotThrow(const Stmt &S) {
+  bool Throws = false;
+  forEachOwnStmt(&S, [&](const Stmt &Node) {
+    const FunctionDecl *Callee = nullptr;
+    if (const auto *Call = dyn_cast<CallExpr>(&Node))
+      Callee = Call->getDirectCallee();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node))
+      Callee = Construct->getConstructor();
+    else if (isa<CXXThrowExpr, CXXNewExpr, CXXDynamicCastExpr,
+                 CoroutineSuspendExpr>(Node))
+      Throws = true;
+    if (isa<CallExpr, CXXConstructExpr>(Node)) {
+      const auto *Proto =
+          Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
+      Throws = Throws || !Proto || !Proto->isNothrow();
+    }
+  });
+  return !Throws;
+}
+
+/// True if no exception can leave \p FD's body: after statements that
+/// cannot throw (`Session &s = *self;`), it is one `try` whose handlers
+/// catch everything (`...`, or `std::exception` as Asio's examples do) and
+/// never rethrow.
 static bool cannotLetExceptionsEscape(const FunctionDecl &FD) {
   const FunctionDecl *Definition = nullptr;
   if (!FD.hasBody(Definition))
     return false;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(userBody(*Definition));
-  if (!Body || Body->size() != 1)
+  if (!Body || Body->size() == 0)
     return false;
-  const auto *Try = dyn_cast<CXXTryStmt>(Body->body_front());
+  const auto *Try = dyn_cast<CXXTryStmt>(Body->body_back());
   if (!Try)
     return false;
+  for (const Stmt *Before : Body->body())
+    if (Before != Try && !cannotThrow(*Before))
+      return false;
   bool CatchesAll = false;
   for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
     const CXXCatchStmt *Handler = Try->getHandler(I);
@@ -207,7 +233,9 @@ void DetachedTaskCheck::checkSpawn(const CallExpr &Call,
         (*Value)->isVoidType() ? Handler : ValueHandler));
 
   std::string Name;
-  if (Function && Function->getIdentifier() && !isa<CXXMethodDecl>(Function))
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
+  if (Function && Function->getIdentifier() &&
+      !(Method && Method->getParent()->isLambda()))
     Name = " '" + Function->getNameAsString() + "'";
   diag(beginOf(Call),
        "exceptions thrown by the spawned coroutine%0 are silently discarded")
@@ -218,6 +246,13 @@ void DetachedTaskCheck::checkSpawn(const CallExpr &Call,
   diag(Token->getBeginLoc(), "the completion token '%0' drops them",
        DiagnosticIDs::Note)
       << (Spelling.empty() ? llvm::StringRef(TokenType->getName()) : Spelling);
+  const FunctionDecl *Definition = nullptr;
+  if (Function && !Function->hasBody(Definition))
+    diag(Function->getLocation(),
+         "the body of %0 is not in this translation unit, so corolint cannot "
+         "see whether it catches every exception",
+         DiagnosticIDs::Note)
+        << Function;
 }
 
 } // namespace corolint

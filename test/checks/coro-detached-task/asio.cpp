@@ -95,7 +95,7 @@ public:
   void start(asio::any_io_executor executor) {
     asio::co_spawn(executor, [self = shared_from_this()] { return self->reader(); }, asio::detached);
     asio::co_spawn(executor, [self = shared_from_this()] { return self->writer(); }, asio::detached);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: exceptions thrown by the spawned coroutine are silently discarded
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: exceptions thrown by the spawned coroutine 'writer' are silently discarded
     // CHECK-FIXES: asio::co_spawn(executor, [self = shared_from_this()] { return self->writer(); }, [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
   }
 
@@ -108,3 +108,28 @@ private:
   }
   awaitable<void> writer() { co_await asio::this_coro::executor; }
 };
+
+// Defined in another translation unit: not provably clean.
+awaitable<void> elsewhere(tcp::socket socket);
+void start_elsewhere(asio::io_context &context) {
+  asio::co_spawn(context, elsewhere(tcp::socket(context)), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exceptions thrown by the spawned coroutine 'elsewhere' are silently discarded
+  // CHECK-MESSAGES: :[[@LINE-2]]:60: note: the completion token
+  // CHECK-MESSAGES: :[[@LINE-5]]:17: note: the body of 'elsewhere' is not in this translation unit, so corolint cannot see whether it catches every exception
+  // CHECK-FIXES: asio::co_spawn(context, elsewhere(tcp::socket(context)), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+}
+
+// A guard statement that cannot throw may precede the try.
+struct connection : std::enable_shared_from_this<connection> {
+  static awaitable<void> run(std::shared_ptr<connection> self) {
+    connection &c = *self;
+    try {
+      co_await c.serve();
+    } catch (...) {
+    }
+  }
+  awaitable<void> serve();
+};
+void start_connection(asio::io_context &context) {
+  asio::co_spawn(context, connection::run(std::make_shared<connection>()), asio::detached);
+}

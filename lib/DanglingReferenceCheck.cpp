@@ -176,6 +176,9 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
            "spawned}3 and can outlive it")
           << nameOfCoroutine(Callee) << R.Var << &Param << U.Spawned
           << Arg.getSourceRange();
+      diag(Param.getLocation(), "parameter %0 declared here",
+           DiagnosticIDs::Note)
+          << &Param;
       diag(U.Escape->getBeginLoc(),
            "the coroutine %select{is returned|is spawned}0 here",
            DiagnosticIDs::Note)

@@ -42,7 +42,8 @@ awaitable<void> spawner(asio::any_io_executor ex) {
 
   asio::co_spawn(ex, greet(local), asio::detached);
   // CHECK: :[[@LINE-1]]:28: warning: coroutine 'greet' refers to local 'local' through parameter 'name' but is spawned and can outlive it [coro-dangling-reference]
-  // CHECK: :[[@LINE-2]]:3: note: the coroutine is spawned here
+  // CHECK: :15:42: note: parameter 'name' declared here
+  // CHECK: :[[@LINE-3]]:3: note: the coroutine is spawned here
   asio::co_spawn(ex, greet_view(local), asio::detached);
   // CHECK: :[[@LINE-1]]:33: warning: coroutine 'greet_view' refers to local 'local' through parameter 'name' but is spawned
   asio::co_spawn(ex, sum(values), asio::detached);
@@ -77,7 +78,8 @@ awaitable<void> spawner(asio::any_io_executor ex) {
 // Returned from a plain function: its parameters and temporaries die first.
 awaitable<void> greet_copy(std::string name) { return greet(name); }
 // CHECK: :[[@LINE-1]]:61: warning: coroutine 'greet' refers to local 'name' through parameter 'name' but is returned and can outlive it
-// CHECK: :[[@LINE-2]]:48: note: the coroutine is returned here
+// CHECK: :15:42: note: parameter 'name' declared here
+// CHECK: :[[@LINE-3]]:48: note: the coroutine is returned here
 awaitable<void> greet_default() { return greet(std::string("default")); }
 // CHECK: :[[@LINE-1]]:48: warning: temporary bound to parameter 'name' of coroutine 'greet' is destroyed
 // CHECK: :15:42: note: parameter 'name' declared here

@@ -5,6 +5,7 @@
 #include "DanglingReferenceCheck.h"
 #include "DetachedTaskCheck.h"
 #include "DiscardedAwaitableCheck.h"
+#include "MissingTimeoutCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 #if LLVM_VERSION_MAJOR < 22
@@ -22,6 +23,7 @@ public:
     Factories.registerCheck<DanglingReferenceCheck>("coro-dangling-reference");
     Factories.registerCheck<DetachedTaskCheck>("coro-detached-task");
     Factories.registerCheck<DiscardedAwaitableCheck>("coro-discarded-awaitable");
+    Factories.registerCheck<MissingTimeoutCheck>("coro-missing-timeout");
   }
 };
 

@@ -453,7 +453,7 @@ Framework frameworkOf(const Decl &D) {
   llvm::StringRef Outer = Namespaces[0];
   llvm::StringRef Second = Namespaces.size() > 1 ? Namespaces[1] : "";
   if (Outer == "boost")
-    return Second == "asio"     ? Framework::BoostAsio
+    return Second == "asio" || Second == "beast" ? Framework::BoostAsio
            : Second == "cobalt" ? Framework::BoostCobalt
                                 : Framework::Unknown;
   return llvm::StringSwitch<Framework>(Outer)

@@ -147,7 +147,8 @@ clang::SourceLocation beginOf(const clang::Expr &E);
 /// The coroutine frameworks corolint knows by namespace.
 enum class Framework { Unknown, Asio, BoostAsio, BoostCobalt, Cppcoro, Folly, Libcoro, Stdexec };
 
-/// The framework a declaration belongs to, from its enclosing namespaces.
+/// The framework a declaration belongs to, from its enclosing namespaces
+/// (Beast counts as Boost.Asio: it uses Boost.Asio's tokens and awaitables).
 Framework frameworkOf(const clang::Decl &D);
 
 /// How a plain function can run a coroutine of framework \p F, for advice in

@@ -1,0 +1,462 @@
+//===--- MissingTimeoutCheck.cpp - coro-missing-timeout --------------------===//
+
+#include "MissingTimeoutCheck.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+// async_accept is not here: a server waits for clients forever by design.
+static constexpr llvm::StringLiteral DefaultNetworkOperations =
+    "asio::async_connect;asio::basic_socket::async_connect;asio::async_read;"
+    "asio::basic_stream_socket::async_read_some;asio::async_read_until;"
+    "asio::async_write;asio::basic_stream_socket::async_write_some;"
+    "asio::basic_stream_socket::async_receive;"
+    "asio::basic_stream_socket::async_send;"
+    "asio::basic_datagram_socket::async_receive;"
+    "asio::basic_datagram_socket::async_receive_from;"
+    "asio::basic_datagram_socket::async_send;"
+    "asio::basic_datagram_socket::async_send_to;"
+    "asio::ip::basic_resolver::async_resolve;"
+    "asio::ssl::stream::async_handshake;asio::ssl::stream::async_shutdown;"
+    "asio::ssl::stream::async_read_some;asio::ssl::stream::async_write_some;"
+    "boost::beast::http::async_read;boost::beast::http::async_write;"
+    "boost::beast::basic_stream::async_connect;"
+    "boost::beast::basic_stream::async_read_some;"
+    "boost::beast::basic_stream::async_write_some;"
+    "boost::beast::websocket::stream::async_read;"
+    "boost::beast::websocket::stream::async_write;"
+    "boost::beast::websocket::stream::async_handshake;"
+    "cppcoro::net::socket::connect;cppcoro::net::socket::recv;"
+    "cppcoro::net::socket::send;cppcoro::net::socket::recv_from;"
+    "cppcoro::net::socket::send_to;"
+    "coro::net::tcp::client::connect;coro::net::tcp::client::poll;"
+    "folly::coro::Transport::read;folly::coro::Transport::write";
+
+static constexpr llvm::StringLiteral DefaultTimeoutGuards =
+    "asio::cancel_after;asio::cancel_at;asio::bind_cancellation_slot;"
+    "asio::experimental::make_parallel_group;folly::coro::timeout;"
+    "seastar::with_timeout;with_timeout";
+
+static constexpr llvm::StringLiteral DefaultStreamTimeoutSetters =
+    "boost::beast::basic_stream::expires_after;"
+    "boost::beast::basic_stream::expires_at;"
+    "boost::beast::basic_stream::expires_never;"
+    "boost::beast::websocket::stream::set_option";
+
+static constexpr llvm::StringLiteral DefaultTimerWaitFunctions =
+    "asio::basic_waitable_timer::async_wait;"
+    "asio::basic_deadline_timer::async_wait";
+
+static constexpr llvm::StringLiteral DefaultCancelFunctions =
+    "asio::basic_socket::cancel;asio::basic_socket::close;"
+    "asio::basic_socket::shutdown;asio::basic_stream_socket::cancel;"
+    "asio::basic_stream_socket::close;boost::beast::basic_stream::cancel;"
+    "boost::beast::basic_stream::close";
+
+static constexpr llvm::StringLiteral DefaultCancellationTokenTypes =
+    "cppcoro::cancellation_token;std::stop_token;folly::CancellationToken";
+
+MissingTimeoutCheck::MissingTimeoutCheck(llvm::StringRef Name,
+                                         clang::tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      NetworkOperations(
+          Options.get("NetworkOperations", DefaultNetworkOperations)),
+      TimeoutGuards(Options.get("TimeoutGuards", DefaultTimeoutGuards)),
+      StreamTimeoutSetters(
+          Options.get("StreamTimeoutSetters", DefaultStreamTimeoutSetters)),
+      TimerWaitFunctions(
+          Options.get("TimerWaitFunctions", DefaultTimerWaitFunctions)),
+      CancelFunctions(Options.get("CancelFunctions", DefaultCancelFunctions)),
+      CancellationTokenTypes(Options.get("CancellationTokenTypes",
+                                         DefaultCancellationTokenTypes)),
+      FixItTimeoutSeconds(Options.get("FixItTimeoutSeconds", 30U)),
+      Operations(NetworkOperations), Guards(TimeoutGuards),
+      Setters(StreamTimeoutSetters), TimerWaits(TimerWaitFunctions),
+      Cancels(CancelFunctions), Tokens(CancellationTokenTypes),
+      Types("", "") {}
+
+void MissingTimeoutCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "NetworkOperations", NetworkOperations);
+  Options.store(Opts, "TimeoutGuards", TimeoutGuards);
+  Options.store(Opts, "StreamTimeoutSetters", StreamTimeoutSetters);
+  Options.store(Opts, "TimerWaitFunctions", TimerWaitFunctions);
+  Options.store(Opts, "CancelFunctions", CancelFunctions);
+  Options.store(Opts, "CancellationTokenTypes", CancellationTokenTypes);
+  Options.store(Opts, "FixItTimeoutSeconds", FixItTimeoutSeconds);
+}
+
+void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("function"),
+      this);
+}
+
+/// Calls \p Visit on every statement of \p S, nested lambdas included: a
+/// watchdog often lives in a timer's completion handler.
+static void forEachStmtDeep(const Stmt *S,
+                            llvm::function_ref<void(const Stmt &)> Visit) {
+  if (!S)
+    return;
+  Visit(*S);
+  for (const Stmt *Child : S->children())
+    forEachStmtDeep(Child, Visit);
+}
+
+/// The variable or member an object expression ultimately names:
+/// `stream_`, `beast::get_lowest_layer(stream_)`, `socket.next_layer()`,
+/// `*socket_ptr` all give the declaration of the stream or socket.
+static const ValueDecl *rootOf(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return Member->getMemberDecl();
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+      E = Call->getImplicitObjectArgument();
+    else if (const auto *Call = dyn_cast<CallExpr>(E))
+      E = Call->getNumArgs() > 0 ? Call->getArg(0) : nullptr;
+    else if (const auto *Op = dyn_cast<UnaryOperator>(E))
+      E = Op->getSubExpr();
+    else if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temporary->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// The stream or socket an operation works on: the object of a member call,
+/// the first argument of a free function (`asio::async_read(socket, ...)`).
+static const ValueDecl *streamOf(const CallExpr &Operation) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Operation))
+    return rootOf(Member->getImplicitObjectArgument());
+  return Operation.getNumArgs() > 0 ? rootOf(Operation.getArg(0)) : nullptr;
+}
+
+static bool isChronoType(QualType T) {
+  const CXXRecordDecl *Class = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Class)
+    return false;
+  std::string Name = Class->getQualifiedNameAsString();
+  return Name == "std::chrono::duration" || Name == "std::chrono::time_point";
+}
+
+bool MissingTimeoutCheck::hasGuardArgument(const CallExpr &Operation,
+                                           const ASTContext &Ctx) const {
+  for (const Expr *Arg : Operation.arguments()) {
+    if (isa<CXXDefaultArgExpr>(Arg))
+      continue; // libcoro's `timeout = 0` default means no timeout.
+    const CXXRecordDecl *Class =
+        Arg->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (isChronoType(Arg->getType()) || (Class && Tokens.matches(*Class)))
+      return true;
+    bool Wrapped = false;
+    forEachStmtDeep(Arg, [&](const Stmt &S) {
+      if (const auto *Call = dyn_cast<CallExpr>(&S))
+        Wrapped = Wrapped || calleeIsListed(*Call, Guards);
+    });
+    if (Wrapped)
+      return true;
+  }
+  return false;
+}
+
+/// The bodies to search for what guards \p Coroutine's stream: its own, and
+/// those of the other methods of its class when the stream is a member.
+static llvm::SmallVector<const FunctionDecl *, 8>
+relatedBodies(const FunctionDecl &Coroutine, const ValueDecl *Stream) {
+  llvm::SmallVector<const FunctionDecl *, 8> Bodies{&Coroutine};
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Coroutine);
+  if (!Method || !isa_and_nonnull<FieldDecl>(Stream))
+    return Bodies;
+  for (const CXXMethodDecl *Other : Method->getParent()->methods()) {
+    const FunctionDecl *Definition = nullptr;
+    if (Other != Method && Other->hasBody(Definition))
+      Bodies.push_back(Definition);
+  }
+  return Bodies;
+}
+
+bool MissingTimeoutCheck::streamHasTimeout(const CallExpr &Operation,
+                                           const FunctionDecl &Coroutine,
+                                           const SourceManager &SM) const {
+  const ValueDecl *Stream = streamOf(Operation);
+  if (!Stream)
+    return false;
+  bool Found = false;
+  for (const FunctionDecl *Body : relatedBodies(Coroutine, Stream))
+    forEachStmtDeep(Body->getBody(), [&](const Stmt &S) {
+      const auto *Call = dyn_cast<CallExpr>(&S);
+      if (Found || !Call || !calleeIsListed(*Call, Setters) ||
+          streamOf(*Call) != Stream)
+        return;
+      // In the coroutine itself the setter must come first.
+      Found = Body != &Coroutine ||
+              SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
+                                           Operation.getBeginLoc());
+    });
+  return Found;
+}
+
+/// True if \p Call, or a method of \p Class it calls (`stop()`), cancels or
+/// closes \p Stream.
+bool MissingTimeoutCheck::cancelsStream(const CallExpr &Call,
+                                        const ValueDecl *Stream,
+                                        const CXXRecordDecl *Class) const {
+  if (calleeIsListed(Call, Cancels) && streamOf(Call) == Stream)
+    return true;
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  const FunctionDecl *Definition = nullptr;
+  if (!Class || !Method || Method->getParent() != Class ||
+      !Method->hasBody(Definition))
+    return false;
+  bool Found = false;
+  forEachStmtDeep(Definition->getBody(), [&](const Stmt &S) {
+    if (const auto *Inner = dyn_cast<CallExpr>(&S))
+      Found = Found ||
+              (calleeIsListed(*Inner, Cancels) && streamOf(*Inner) == Stream);
+  });
+  return Found;
+}
+
+bool MissingTimeoutCheck::hasWatchdog(const CallExpr &Operation,
+                                      const FunctionDecl &Coroutine) const {
+  const ValueDecl *Stream = streamOf(Operation);
+  if (!Stream)
+    return false;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Coroutine);
+  const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
+
+  // 1. A timer in the coroutine whose completion handler cancels or closes
+  //    the stream: `deadline.async_wait([&](auto) { socket.cancel(); })`.
+  bool Found = false;
+  forEachStmtDeep(userBody(Coroutine), [&](const Stmt &S) {
+    const auto *Wait = dyn_cast<CallExpr>(&S);
+    if (Found || !Wait || !calleeIsListed(*Wait, TimerWaits))
+      return;
+    for (const Expr *Arg : Wait->arguments())
+      forEachStmtDeep(Arg, [&](const Stmt &Inner) {
+        if (const auto *Call = dyn_cast<CallExpr>(&Inner))
+          Found = Found || cancelsStream(*Call, Stream, Class);
+      });
+  });
+  if (Found)
+    return true;
+
+  // 2. For a member stream, a watchdog coroutine of the same class: it
+  //    awaits a timer and afterwards cancels or closes the stream, itself or
+  //    through another method (Asio's chat server: writer() and stop()).
+  if (Class && isa<FieldDecl>(Stream))
+    for (const CXXMethodDecl *Other : Class->methods()) {
+      const FunctionDecl *Definition = nullptr;
+      if (Other == Method || !Other->hasBody(Definition) ||
+          !isCoroutine(*Definition))
+        continue;
+      bool Waited = false;
+      forEachStmtDeep(Definition->getBody(), [&](const Stmt &S) {
+        if (Found)
+          return;
+        if (const auto *Await = dyn_cast<CoawaitExpr>(&S))
+          forEachStmtDeep(Await->getOperand(), [&](const Stmt &Inner) {
+            const auto *Call = dyn_cast<CallExpr>(&Inner);
+            Waited = Waited || (Call && calleeIsListed(*Call, TimerWaits));
+          });
+        else if (const auto *Call = dyn_cast<CallExpr>(&S))
+          Found = Waited && cancelsStream(*Call, Stream, Class);
+      });
+      if (Found)
+        return true;
+    }
+
+  // 3. A watchdog coroutine handed the stream, spawned or raced alongside:
+  //    it waits for a timer and cancels or closes what it was given.
+  forEachOwnStmt(userBody(Coroutine), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Helper = Call ? Call->getDirectCallee() : nullptr;
+    const FunctionDecl *Definition = nullptr;
+    if (Found || !Helper || Call == &Operation ||
+        !Helper->hasBody(Definition) || Definition == &Coroutine ||
+        llvm::none_of(Call->arguments(),
+                      [&](const Expr *Arg) { return rootOf(Arg) == Stream; }))
+      return;
+    bool Waits = false, Cancels = false;
+    forEachStmtDeep(Definition->getBody(), [&](const Stmt &Inner) {
+      if (const auto *C = dyn_cast<CallExpr>(&Inner)) {
+        Waits = Waits || calleeIsListed(*C, TimerWaits);
+        Cancels = Cancels || calleeIsListed(*C, this->Cancels);
+      }
+    });
+    Found = Waits && Cancels;
+  });
+  return Found;
+}
+
+/// True if \p Body loops forever at its top level (`for (;;)`,
+/// `while (true)`) with no way out but an exception from an await.
+static bool endsInEndlessLoop(const CompoundStmt &Body) {
+  if (Body.size() == 0)
+    return false;
+  const Stmt *Last = Body.body_back();
+  if (const auto *For = dyn_cast<ForStmt>(Last))
+    return !For->getCond();
+  if (const auto *While = dyn_cast<WhileStmt>(Last))
+    if (const auto *Literal =
+            dyn_cast<CXXBoolLiteralExpr>(While->getCond()->IgnoreImpCasts()))
+      return Literal->getValue();
+  return false;
+}
+
+bool MissingTimeoutCheck::isWatchdog(const FunctionDecl &FD) const {
+  const FunctionDecl *Definition = nullptr;
+  if (!FD.hasBody(Definition) || !isCoroutine(*Definition))
+    return false;
+  // A watchdog awaits a timer and then finishes, by co_return or throw, so
+  // that what it races is cancelled; a coroutine that waits on a timer used
+  // as a signal and loops forever is not one.
+  bool Waits = false, Finishes = false;
+  forEachOwnStmt(userBody(*Definition), [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Waits = Waits || calleeIsListed(*Call, TimerWaits);
+    Finishes = Finishes || isa<CXXThrowExpr, CoreturnStmt>(S);
+  });
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(userBody(*Definition));
+  return Waits && (Finishes || (Body && !endsInEndlessLoop(*Body)));
+}
+
+bool MissingTimeoutCheck::racesAgainstTimer(const CXXOperatorCallExpr &Race) const {
+  bool Found = false;
+  for (const Expr *Operand : Race.arguments())
+    forEachOwnStmt(Operand, [&](const Stmt &S) {
+      const auto *Call = dyn_cast<CallExpr>(&S);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      Found = Found || (Call && calleeIsListed(*Call, TimerWaits)) ||
+              (Callee && isWatchdog(*Callee));
+    });
+  return Found;
+}
+
+void MissingTimeoutCheck::findOperations(const Stmt *S, bool Guarded,
+                                         const FunctionDecl &Coroutine,
+                                         const ASTContext &Ctx) {
+  // Nested awaits are visited on their own; lambdas are other functions.
+  if (!S || isa<LambdaExpr, CoroutineSuspendExpr, DependentCoawaitExpr>(S))
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (!Guarded && calleeIsListed(*Call, Operations) &&
+        !hasGuardArgument(*Call, Ctx) &&
+        !streamHasTimeout(*Call, Coroutine, Ctx.getSourceManager()) &&
+        !hasWatchdog(*Call, Coroutine))
+      Candidates.push_back({Call, &Coroutine});
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+    Guarded = Guarded ||
+              (Op && Op->getOperator() == OO_PipePipe &&
+               racesAgainstTimer(*Op)) ||
+              calleeIsListed(*Call, Guards);
+  }
+  for (const Stmt *Child : S->children())
+    findOperations(Child, Guarded, Coroutine, Ctx);
+}
+
+void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  Context = Result.Context;
+  bool InCoroutine = isCoroutine(*Function);
+  forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
+    // `co_await (session(socket) || watchdog(deadline))`: the caller races
+    // the coroutine against a timeout; the loser is cancelled.
+    if (const auto *Race = dyn_cast<CXXOperatorCallExpr>(&S);
+        Race && Race->getOperator() == OO_PipePipe &&
+        Types.classify(Race->getType(), *Result.Context).Awaitable &&
+        racesAgainstTimer(*Race))
+      for (const Expr *Operand : Race->arguments())
+        if (const auto *Call = dyn_cast<CallExpr>(stripImplicit(Operand)))
+          if (const FunctionDecl *Callee = Call->getDirectCallee())
+            Raced.insert(Callee->getCanonicalDecl());
+    if (!InCoroutine)
+      return;
+    if (const auto *Await = dyn_cast<CoawaitExpr>(&S))
+      findOperations(Await->getOperand(), false, *Function, *Result.Context);
+  });
+}
+
+std::optional<unsigned>
+MissingTimeoutCheck::asioVersion(llvm::StringRef Macro) const {
+  if (!PP)
+    return std::nullopt;
+  const MacroInfo *Info = PP->getMacroInfo(PP->getIdentifierInfo(Macro));
+  if (!Info || Info->getNumTokens() != 1)
+    return std::nullopt;
+  unsigned Version = 0;
+  if (llvm::StringRef(PP->getSpelling(Info->getReplacementToken(0)))
+          .getAsInteger(10, Version))
+    return std::nullopt;
+  return Version;
+}
+
+void MissingTimeoutCheck::report(const Candidate &C) {
+  const CallExpr &Operation = *C.Operation;
+  const FunctionDecl *Callee = Operation.getDirectCallee();
+  Framework F = Callee ? frameworkOf(*Callee) : Framework::Unknown;
+  bool IsAsio = F == Framework::Asio || F == Framework::BoostAsio;
+  llvm::StringRef Namespace = F == Framework::Asio ? "asio" : "boost::asio";
+  std::optional<unsigned> Version =
+      IsAsio ? asioVersion(F == Framework::Asio ? "ASIO_VERSION"
+                                                : "BOOST_ASIO_VERSION")
+             : std::nullopt;
+  bool HasCancelAfter = Version && *Version >= 103100;
+
+  // The completion token is the last argument written, bound to the last
+  // parameter (Asio names it `token`).
+  const Expr *Token = nullptr;
+  unsigned Written = Operation.getNumArgs();
+  while (Written > 0 && isa<CXXDefaultArgExpr>(Operation.getArg(Written - 1)))
+    --Written;
+  if (Callee && Written > 0 && Written <= Callee->getNumParams() &&
+      Callee->getParamDecl(Written - 1)->getName().contains_insensitive("token"))
+    Token = Operation.getArg(Written - 1);
+
+  llvm::SmallVector<FixItHint, 1> Fixes;
+  const SourceManager &SM = Context->getSourceManager();
+  if (HasCancelAfter && Token && !Token->getBeginLoc().isMacroID() &&
+      !Token->getEndLoc().isMacroID()) {
+    CharSourceRange Range =
+        CharSourceRange::getTokenRange(Token->getSourceRange());
+    std::string Text = (Namespace + "::cancel_after(std::chrono::seconds(" +
+                        llvm::Twine(FixItTimeoutSeconds) + "), " +
+                        Lexer::getSourceText(Range, SM, Context->getLangOpts()) +
+                        ")")
+                           .str();
+    Fixes.push_back(FixItHint::CreateReplacement(Range, Text));
+  }
+  diag(beginOf(Operation),
+       "network operation %0 is awaited without a timeout; a peer that stops "
+       "answering keeps this coroutine waiting forever")
+      << quotedCalleeName(Operation) << Fixes;
+  if (IsAsio && !HasCancelAfter)
+    diag(beginOf(Operation),
+         "race it against a timer, 'co_await (operation || "
+         "timer.async_wait(%0::use_awaitable))', or upgrade to Asio 1.31 or "
+         "Boost 1.86 for '%0::cancel_after'",
+         DiagnosticIDs::Note)
+        << Namespace;
+}
+
+void MissingTimeoutCheck::onEndOfTranslationUnit() {
+  for (const Candidate &C : Candidates)
+    if (!Raced.contains(C.Coroutine->getCanonicalDecl()))
+      report(C);
+  Candidates.clear();
+  Raced.clear();
+  Types.reset();
+}
+
+} // namespace corolint

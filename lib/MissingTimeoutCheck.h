@@ -1,0 +1,72 @@
+//===--- MissingTimeoutCheck.h - coro-missing-timeout ----------------------===//
+
+#ifndef COROLINT_LIB_MISSINGTIMEOUTCHECK_H
+#define COROLINT_LIB_MISSINGTIMEOUTCHECK_H
+
+#include "CoroutineInfo.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace corolint {
+
+/// Finds network operations awaited with no timeout guard. See
+/// docs/checks/coro-missing-timeout.md.
+class MissingTimeoutCheck : public clang::tidy::ClangTidyCheck {
+public:
+  MissingTimeoutCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
+    return LO.CPlusPlus20;
+  }
+  void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override {
+    this->PP = PP;
+  }
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+private:
+  /// An awaited network operation with no guard of its own, to be reported
+  /// at the end of the translation unit unless its coroutine turns out to be
+  /// raced against something else by its caller.
+  struct Candidate {
+    const clang::CallExpr *Operation;
+    const clang::FunctionDecl *Coroutine;
+  };
+  void findOperations(const clang::Stmt *S, bool Guarded,
+                      const clang::FunctionDecl &Coroutine,
+                      const clang::ASTContext &Ctx);
+  bool hasGuardArgument(const clang::CallExpr &Operation, const clang::ASTContext &Ctx) const;
+  bool streamHasTimeout(const clang::CallExpr &Operation,
+                        const clang::FunctionDecl &Coroutine,
+                        const clang::SourceManager &SM) const;
+  bool hasWatchdog(const clang::CallExpr &Operation,
+                   const clang::FunctionDecl &Coroutine) const;
+  bool isWatchdog(const clang::FunctionDecl &FD) const;
+  bool racesAgainstTimer(const clang::CXXOperatorCallExpr &Race) const;
+  bool cancelsStream(const clang::CallExpr &Call, const clang::ValueDecl *Stream,
+                     const clang::CXXRecordDecl *Class) const;
+  void report(const Candidate &C);
+  std::optional<unsigned> asioVersion(llvm::StringRef Macro) const;
+
+  const std::string NetworkOperations;
+  const std::string TimeoutGuards;
+  const std::string StreamTimeoutSetters;
+  const std::string TimerWaitFunctions;
+  const std::string CancelFunctions;
+  const std::string CancellationTokenTypes;
+  const unsigned FixItTimeoutSeconds;
+  NameList Operations, Guards, Setters, TimerWaits, Cancels, Tokens;
+
+  clang::Preprocessor *PP = nullptr;
+  const clang::ASTContext *Context = nullptr;
+  CoroutineTypes Types;
+  std::vector<Candidate> Candidates;
+  /// Coroutines whose calls are raced (`a || b`) against other work.
+  llvm::DenseSet<const clang::FunctionDecl *> Raced;
+};
+
+} // namespace corolint
+
+#endif // COROLINT_LIB_MISSINGTIMEOUTCHECK_H

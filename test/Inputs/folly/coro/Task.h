@@ -1,7 +1,9 @@
 // Stub shaped like folly/coro/Task.h and folly/coro/BlockingWait.h, and
 // folly/futures/Future.h: the signatures corolint's tables name.
 #pragma once
+#include <chrono>
 #include <coroutine>
+#include <cstddef>
 #include <exception>
 
 namespace folly {
@@ -39,6 +41,17 @@ template <> struct Task<void>::promise_type {
 template <> inline void Task<void>::await_resume() {}
 
 class Executor {};
+
+// folly/io/coro/Transport.h and folly/coro/Timeout.h
+class Transport {
+public:
+  Task<std::size_t> read(void *buffer, std::size_t size,
+                         std::chrono::milliseconds timeout = std::chrono::milliseconds(0));
+  Task<void> write(const void *buffer, std::size_t size,
+                   std::chrono::milliseconds timeout = std::chrono::milliseconds(0));
+};
+template <typename SemiAwaitable>
+Task<int> timeout(SemiAwaitable awaitable, std::chrono::milliseconds duration);
 template <typename T> class TaskWithExecutor {
 public:
   SemiFuture<T> start() &&;

@@ -1,0 +1,36 @@
+// Beast (Debian's Boost 1.74): stream expiry set earlier guards the
+// operations on that stream; expires_never is an explicit decision.
+// RUN: not %corolint --checks='-*,coro-missing-timeout' %s -- %std | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-missing-timeout' %s -- %std -DBOOST_ASIO_HAS_CO_AWAIT=1 -DBOOST_ASIO_HAS_STD_COROUTINE=1 | FileCheck %s --implicit-check-not="{{warning|error}}:"
+
+// Boost 1.74's awaitable.hpp uses std::exchange without including <utility>.
+#include <utility>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+
+net::awaitable<void> serve(beast::tcp_stream stream) {
+  beast::flat_buffer buffer;
+  http::request<http::string_body> request;
+  co_await http::async_read(stream, buffer, request, net::use_awaitable);
+  // CHECK: :[[@LINE-1]]:12: warning: network operation 'boost::beast::http::async_read' is awaited without a timeout
+  // CHECK: :[[@LINE-2]]:12: note: race it against a timer, 'co_await (operation || timer.async_wait(boost::asio::use_awaitable))', or upgrade to Asio 1.31 or Boost 1.86 for 'boost::asio::cancel_after'
+
+  stream.expires_after(std::chrono::seconds(30));
+  co_await http::async_read(stream, buffer, request, net::use_awaitable);
+  http::response<http::string_body> response{http::status::ok, request.version()};
+  beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(30));
+  co_await http::async_write(stream, response, net::use_awaitable);
+}
+
+net::awaitable<void> stream_forever(beast::tcp_stream stream) {
+  stream.expires_never();
+  beast::flat_buffer buffer;
+  http::request<http::string_body> request;
+  co_await http::async_read(stream, buffer, request, net::use_awaitable);
+}

@@ -186,25 +186,57 @@ relatedBodies(const FunctionDecl &Coroutine, const ValueDecl *Stream) {
   return Bodies;
 }
 
-bool MissingTimeoutCheck::streamHasTimeout(const CallExpr &Operation,
-                                           const FunctionDecl &Coroutine,
-                                           const SourceManager &SM) const {
-  const ValueDecl *Stream = streamOf(Operation);
+/// True if \p Stream is \p Base, or was made from it
+/// (`ssl::stream<tcp_stream> ssl_stream{std::move(stream), ctx}`).
+static bool sameStream(const ValueDecl *Stream, const ValueDecl *Base) {
+  if (Stream == Base)
+    return true;
+  const auto *Var = dyn_cast_or_null<VarDecl>(Stream);
+  if (!Var || !Var->getInit())
+    return false;
+  bool Mentions = false;
+  forEachStmtDeep(Var->getInit(), [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      Mentions = Mentions || Ref->getDecl() == Base;
+  });
+  return Mentions;
+}
+
+bool MissingTimeoutCheck::streamHasTimeout(const ValueDecl *Stream,
+                                           const FunctionDecl &Function,
+                                           SourceLocation Before) const {
   if (!Stream)
     return false;
+  const SourceManager &SM = Context->getSourceManager();
   bool Found = false;
-  for (const FunctionDecl *Body : relatedBodies(Coroutine, Stream))
+  for (const FunctionDecl *Body : relatedBodies(Function, Stream))
     forEachStmtDeep(Body->getBody(), [&](const Stmt &S) {
       const auto *Call = dyn_cast<CallExpr>(&S);
       if (Found || !Call || !calleeIsListed(*Call, Setters) ||
-          streamOf(*Call) != Stream)
+          !sameStream(Stream, streamOf(*Call)))
         return;
-      // In the coroutine itself the setter must come first.
-      Found = Body != &Coroutine ||
-              SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
-                                           Operation.getBeginLoc());
+      // In the function itself the setter must come first.
+      Found = Body != &Function ||
+              SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Before);
     });
   return Found;
+}
+
+bool MissingTimeoutCheck::callersSetTimeout(const Candidate &C) const {
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(streamOf(*C.Operation));
+  if (!Param)
+    return false;
+  auto Sites = CallSites.find(C.Coroutine->getCanonicalDecl());
+  if (Sites == CallSites.end() || Sites->second.empty())
+    return false;
+  unsigned Index = Param->getFunctionScopeIndex();
+  return llvm::all_of(Sites->second, [&](const CallSite &Site) {
+    unsigned Offset = isa<CXXOperatorCallExpr>(Site.Call) ? 1 : 0;
+    if (Index + Offset >= Site.Call->getNumArgs())
+      return false;
+    return streamHasTimeout(rootOf(Site.Call->getArg(Index + Offset)),
+                            *Site.Caller, Site.Call->getBeginLoc());
+  });
 }
 
 /// True if \p Call, or a method of \p Class it calls (`stop()`), cancels or
@@ -315,31 +347,44 @@ static bool endsInEndlessLoop(const CompoundStmt &Body) {
   return false;
 }
 
-bool MissingTimeoutCheck::isWatchdog(const FunctionDecl &FD) const {
+bool MissingTimeoutCheck::isWatchdog(const FunctionDecl &FD,
+                                     bool MustThrow) const {
   const FunctionDecl *Definition = nullptr;
   if (!FD.hasBody(Definition) || !isCoroutine(*Definition))
     return false;
   // A watchdog awaits a timer and then finishes, by co_return or throw, so
   // that what it races is cancelled; a coroutine that waits on a timer used
   // as a signal and loops forever is not one.
-  bool Waits = false, Finishes = false;
+  bool Waits = false, Finishes = false, Throws = false;
   forEachOwnStmt(userBody(*Definition), [&](const Stmt &S) {
     if (const auto *Call = dyn_cast<CallExpr>(&S))
       Waits = Waits || calleeIsListed(*Call, TimerWaits);
     Finishes = Finishes || isa<CXXThrowExpr, CoreturnStmt>(S);
+    Throws = Throws || isa<CXXThrowExpr>(S);
   });
+  if (MustThrow)
+    return Waits && Throws;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(userBody(*Definition));
   return Waits && (Finishes || (Body && !endsInEndlessLoop(*Body)));
 }
 
-bool MissingTimeoutCheck::racesAgainstTimer(const CXXOperatorCallExpr &Race) const {
+bool MissingTimeoutCheck::isTimeoutRace(const CallExpr &Call) const {
+  // `op || timer.async_wait(...)`, `op || watchdog()`: whichever finishes
+  // first cancels the other. `op && watchdog()`: a watchdog that throws
+  // cancels the other operand.
+  const auto *Race = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (!Race || (Race->getOperator() != OO_PipePipe &&
+                Race->getOperator() != OO_AmpAmp) ||
+      !Types.classify(Race->getType(), *Context).Awaitable)
+    return false;
+  bool Either = Race->getOperator() == OO_PipePipe;
   bool Found = false;
-  for (const Expr *Operand : Race.arguments())
+  for (const Expr *Operand : Race->arguments())
     forEachOwnStmt(Operand, [&](const Stmt &S) {
-      const auto *Call = dyn_cast<CallExpr>(&S);
-      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-      Found = Found || (Call && calleeIsListed(*Call, TimerWaits)) ||
-              (Callee && isWatchdog(*Callee));
+      const auto *Inner = dyn_cast<CallExpr>(&S);
+      const FunctionDecl *Callee = Inner ? Inner->getDirectCallee() : nullptr;
+      Found = Found || (Either && Inner && calleeIsListed(*Inner, TimerWaits)) ||
+              (Callee && isWatchdog(*Callee, /*MustThrow=*/!Either));
     });
   return Found;
 }
@@ -353,14 +398,10 @@ void MissingTimeoutCheck::findOperations(const Stmt *S, bool Guarded,
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     if (!Guarded && calleeIsListed(*Call, Operations) &&
         !hasGuardArgument(*Call, Ctx) &&
-        !streamHasTimeout(*Call, Coroutine, Ctx.getSourceManager()) &&
+        !streamHasTimeout(streamOf(*Call), Coroutine, Call->getBeginLoc()) &&
         !hasWatchdog(*Call, Coroutine))
       Candidates.push_back({Call, &Coroutine});
-    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
-    Guarded = Guarded ||
-              (Op && Op->getOperator() == OO_PipePipe &&
-               racesAgainstTimer(*Op)) ||
-              calleeIsListed(*Call, Guards);
+    Guarded = Guarded || isTimeoutRace(*Call) || calleeIsListed(*Call, Guards);
   }
   for (const Stmt *Child : S->children())
     findOperations(Child, Guarded, Coroutine, Ctx);
@@ -371,21 +412,24 @@ void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   bool InCoroutine = isCoroutine(*Function);
   forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
-    // `co_await (session(socket) || watchdog(deadline))`: the caller races
-    // the coroutine against a timeout; the loser is cancelled.
-    if (const auto *Race = dyn_cast<CXXOperatorCallExpr>(&S);
-        Race && Race->getOperator() == OO_PipePipe &&
-        Types.classify(Race->getType(), *Result.Context).Awaitable &&
-        racesAgainstTimer(*Race))
-      for (const Expr *Operand : Race->arguments())
-        if (const auto *Call = dyn_cast<CallExpr>(stripImplicit(Operand)))
-          if (const FunctionDecl *Callee = Call->getDirectCallee())
-            Raced.insert(Callee->getCanonicalDecl());
-    if (!InCoroutine)
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call)
       return;
-    if (const auto *Await = dyn_cast<CoawaitExpr>(&S))
-      findOperations(Await->getOperand(), false, *Function, *Result.Context);
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      CallSites[Callee->getCanonicalDecl()].push_back({Call, Function});
+    // `co_await (session(socket) || watchdog(deadline))`: the caller races
+    // the coroutine against a timeout.
+    if (isTimeoutRace(*Call))
+      for (const Expr *Operand : Call->arguments())
+        if (const auto *Raced = dyn_cast<CallExpr>(stripImplicit(Operand)))
+          if (const FunctionDecl *Callee = Raced->getDirectCallee())
+            this->Raced.insert(Callee->getCanonicalDecl());
   });
+  if (InCoroutine)
+    forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
+      if (const auto *Await = dyn_cast<CoawaitExpr>(&S))
+        findOperations(Await->getOperand(), false, *Function, *Result.Context);
+    });
 }
 
 std::optional<unsigned>
@@ -452,10 +496,12 @@ void MissingTimeoutCheck::report(const Candidate &C) {
 
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
   for (const Candidate &C : Candidates)
-    if (!Raced.contains(C.Coroutine->getCanonicalDecl()))
+    if (!Raced.contains(C.Coroutine->getCanonicalDecl()) &&
+        !callersSetTimeout(C))
       report(C);
   Candidates.clear();
   Raced.clear();
+  CallSites.clear();
   Types.reset();
 }
 

@@ -38,13 +38,14 @@ private:
                       const clang::FunctionDecl &Coroutine,
                       const clang::ASTContext &Ctx);
   bool hasGuardArgument(const clang::CallExpr &Operation, const clang::ASTContext &Ctx) const;
-  bool streamHasTimeout(const clang::CallExpr &Operation,
-                        const clang::FunctionDecl &Coroutine,
-                        const clang::SourceManager &SM) const;
+  bool streamHasTimeout(const clang::ValueDecl *Stream,
+                        const clang::FunctionDecl &Function,
+                        clang::SourceLocation Before) const;
+  bool callersSetTimeout(const Candidate &C) const;
   bool hasWatchdog(const clang::CallExpr &Operation,
                    const clang::FunctionDecl &Coroutine) const;
-  bool isWatchdog(const clang::FunctionDecl &FD) const;
-  bool racesAgainstTimer(const clang::CXXOperatorCallExpr &Race) const;
+  bool isWatchdog(const clang::FunctionDecl &FD, bool MustThrow) const;
+  bool isTimeoutRace(const clang::CallExpr &Call) const;
   bool cancelsStream(const clang::CallExpr &Call, const clang::ValueDecl *Stream,
                      const clang::CXXRecordDecl *Class) const;
   void report(const Candidate &C);
@@ -61,10 +62,15 @@ private:
 
   clang::Preprocessor *PP = nullptr;
   const clang::ASTContext *Context = nullptr;
-  CoroutineTypes Types;
+  mutable CoroutineTypes Types;
   std::vector<Candidate> Candidates;
-  /// Coroutines whose calls are raced (`a || b`) against other work.
+  /// Coroutines whose calls are raced against a timeout.
   llvm::DenseSet<const clang::FunctionDecl *> Raced;
+  struct CallSite {
+    const clang::CallExpr *Call;
+    const clang::FunctionDecl *Caller;
+  };
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<CallSite>> CallSites;
 };
 
 } // namespace corolint

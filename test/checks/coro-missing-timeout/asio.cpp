@@ -74,6 +74,23 @@ awaitable<void> handle_connection(tcp::socket socket) {
   co_await (echo(socket, deadline) || watchdog(deadline));
 }
 
+// Newer Asio examples join with && instead: the watchdog's throw cancels
+// the session. A plain timer wait joined with && cancels nothing.
+awaitable<void> echo_joined(tcp::socket &socket, std::chrono::steady_clock::time_point &deadline) {
+  char data[64];
+  for (;;)
+    co_await socket.async_read_some(asio::buffer(data), use_awaitable);
+}
+awaitable<void> handle_joined(tcp::socket socket) {
+  std::chrono::steady_clock::time_point deadline{};
+  co_await (echo_joined(socket, deadline) && watchdog(deadline));
+}
+awaitable<void> joined_with_timer(tcp::socket &socket, asio::steady_timer &timer) {
+  char data[64];
+  co_await (socket.async_read_some(asio::buffer(data), use_awaitable) && timer.async_wait(use_awaitable));
+  // CHECK: :[[@LINE-1]]:13: warning: network operation 'asio::basic_stream_socket::async_read_some' is awaited without a timeout
+}
+
 // Guard 4: a watchdog coroutine handed the socket, spawned alongside.
 awaitable<void> close_after(tcp::socket &socket, std::chrono::seconds limit) {
   asio::steady_timer timer(socket.get_executor(), limit);

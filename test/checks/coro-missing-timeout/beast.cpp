@@ -28,6 +28,31 @@ net::awaitable<void> serve(beast::tcp_stream stream) {
   co_await http::async_write(stream, response, net::use_awaitable);
 }
 
+// The expiry set on a stream carries over to a stream made from it, and to
+// the coroutines it is passed to when every caller sets it.
+net::awaitable<void> read_one(beast::tcp_stream &stream, beast::flat_buffer &buffer) {
+  http::request<http::string_body> request;
+  co_await http::async_read(stream, buffer, request, net::use_awaitable);
+}
+net::awaitable<void> read_unguarded(beast::tcp_stream &stream, beast::flat_buffer &buffer) {
+  http::request<http::string_body> request;
+  co_await http::async_read(stream, buffer, request, net::use_awaitable);
+  // CHECK: :[[@LINE-1]]:12: warning: network operation 'boost::beast::http::async_read' is awaited without a timeout
+}
+net::awaitable<void> session(beast::tcp_stream stream) {
+  beast::flat_buffer buffer;
+  stream.expires_after(std::chrono::seconds(30));
+  co_await read_one(stream, buffer);
+  beast::tcp_stream moved{std::move(stream)};
+  co_await read_one(moved, buffer);
+}
+net::awaitable<void> careless(beast::tcp_stream stream) {
+  beast::flat_buffer buffer;
+  co_await read_unguarded(stream, buffer);
+  stream.expires_after(std::chrono::seconds(30));
+  co_await read_unguarded(stream, buffer);
+}
+
 net::awaitable<void> stream_forever(beast::tcp_stream stream) {
   stream.expires_never();
   beast::flat_buffer buffer;

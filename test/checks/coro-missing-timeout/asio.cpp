@@ -6,6 +6,8 @@
 #include <asio.hpp>
 #include <asio/experimental/as_tuple.hpp>
 #include <asio/experimental/awaitable_operators.hpp>
+#include <asio/experimental/deferred.hpp>
+#include <asio/experimental/parallel_group.hpp>
 #include <chrono>
 
 using asio::awaitable;
@@ -36,6 +38,17 @@ awaitable<void> raced(tcp::socket &socket) {
   asio::steady_timer timer(socket.get_executor(), 5s);
   co_await (socket.async_read_some(asio::buffer(data), use_awaitable) || timer.async_wait(use_awaitable));
   auto result = co_await (timer.async_wait(use_awaitable) || asio::async_write(socket, asio::buffer(data), use_awaitable));
+}
+
+// Guard 1b: a parallel group that waits for the first of the operation and a
+// timer; a cancellation slot bound to the operation.
+awaitable<void> grouped(tcp::socket &socket, asio::steady_timer &timer, asio::cancellation_signal &signal) {
+  char data[64];
+  auto [order, ec1, n, ec2] = co_await asio::experimental::make_parallel_group(
+      socket.async_read_some(asio::buffer(data), asio::experimental::deferred),
+      timer.async_wait(asio::experimental::deferred))
+      .async_wait(asio::experimental::wait_for_one(), use_awaitable);
+  co_await socket.async_read_some(asio::buffer(data), asio::bind_cancellation_slot(signal.slot(), use_awaitable));
 }
 
 // Guard 2: a timer whose completion handler cancels the socket.

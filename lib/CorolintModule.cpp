@@ -6,6 +6,7 @@
 #include "DetachedTaskCheck.h"
 #include "DiscardedAwaitableCheck.h"
 #include "MissingTimeoutCheck.h"
+#include "PromiseSwallowsExceptionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 #if LLVM_VERSION_MAJOR < 22
@@ -24,6 +25,8 @@ public:
     Factories.registerCheck<DetachedTaskCheck>("coro-detached-task");
     Factories.registerCheck<DiscardedAwaitableCheck>("coro-discarded-awaitable");
     Factories.registerCheck<MissingTimeoutCheck>("coro-missing-timeout");
+    Factories.registerCheck<PromiseSwallowsExceptionCheck>(
+        "coro-promise-swallows-exception");
   }
 };
 

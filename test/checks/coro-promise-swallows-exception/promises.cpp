@@ -1,0 +1,87 @@
+// Promise types whose unhandled_exception() drops the exception, and those
+// that store it, rethrow it or end the program.
+// RUN: not %corolint --checks='-*,coro-promise-swallows-exception' %s -- %std | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-promise-swallows-exception' %s -- %std | FileCheck %s --implicit-check-not="{{warning|error}}:"
+
+#include <coroutine>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+
+struct silent_task {
+  struct promise_type {
+    silent_task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+    // CHECK: :[[@LINE-1]]:10: warning: 'unhandled_exception' ignores the exception: every coroutine whose promise is 'silent_task::promise_type' fails silently [coro-promise-swallows-exception]
+  };
+};
+
+silent_task fire_and_forget() { co_return; }
+// CHECK: :[[@LINE-1]]:13: note: 'fire_and_forget' is one such coroutine
+
+// Logging what() is not keeping the exception: nobody sees the failure.
+template <typename T> struct logging_task {
+  struct promise_type {
+    logging_task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_value(T) {}
+    void unhandled_exception() noexcept { std::puts("task failed"); }
+    // CHECK: :[[@LINE-1]]:10: warning: 'unhandled_exception' drops the exception: every coroutine whose promise is 'logging_task::promise_type' fails silently
+  };
+};
+
+logging_task<int> compute() { co_return 42; }
+// CHECK: :[[@LINE-1]]:19: note: 'compute' is one such coroutine
+
+// Keeping, rethrowing, terminating: fine.
+struct stored_task {
+  struct promise_type {
+    stored_task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() noexcept { error = std::current_exception(); }
+    std::exception_ptr error;
+  };
+};
+struct rethrowing_task {
+  struct promise_type {
+    rethrowing_task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { throw; }
+  };
+};
+struct terminating_task {
+  struct promise_type {
+    terminating_task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() noexcept { std::terminate(); }
+  };
+};
+template <typename T> struct generic_task {
+  struct promise_type {
+    generic_task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() noexcept { error = std::current_exception(); }
+    std::exception_ptr error;
+  };
+};
+stored_task a() { co_return; }
+rethrowing_task b() { co_return; }
+terminating_task c() { co_return; }
+generic_task<int> d() { co_return; }
+
+// Not a promise's: any class may have such a method.
+struct unrelated {
+  void unhandled_exception() {}
+};

@@ -5,6 +5,7 @@
 #include "DanglingReferenceCheck.h"
 #include "DetachedTaskCheck.h"
 #include "DiscardedAwaitableCheck.h"
+#include "LockAcrossSuspendCheck.h"
 #include "MissingTimeoutCheck.h"
 #include "PromiseSwallowsExceptionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -24,6 +25,7 @@ public:
     Factories.registerCheck<DanglingReferenceCheck>("coro-dangling-reference");
     Factories.registerCheck<DetachedTaskCheck>("coro-detached-task");
     Factories.registerCheck<DiscardedAwaitableCheck>("coro-discarded-awaitable");
+    Factories.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
     Factories.registerCheck<MissingTimeoutCheck>("coro-missing-timeout");
     Factories.registerCheck<PromiseSwallowsExceptionCheck>(
         "coro-promise-swallows-exception");

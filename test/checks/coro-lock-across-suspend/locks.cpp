@@ -1,0 +1,95 @@
+// Locks held across suspension points, and the look-alikes that are fine.
+// RUN: not %corolint --checks='-*,coro-lock-across-suspend' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-lock-across-suspend' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+
+#include <cppcoro/task.hpp>
+#include <mutex>
+#include <shared_mutex>
+
+using cppcoro::task;
+
+task<int> fetch();
+std::mutex m;
+std::shared_mutex sm;
+
+task<> guard_across_await() {
+  std::lock_guard<std::mutex> guard(m);
+  // CHECK: :[[@LINE-1]]:31: warning: lock 'guard' is held across a suspension point; the coroutine may resume on another thread, or block every coroutine waiting for the mutex [coro-lock-across-suspend]
+  co_await fetch();
+  // CHECK: :[[@LINE-1]]:3: note: suspension point is here
+}
+
+task<> suspension_in_initializer() {
+  std::scoped_lock lock(m);
+  // CHECK: :[[@LINE-1]]:20: warning: lock 'lock' is held across a suspension point
+  int value = co_await fetch();
+  // CHECK: :[[@LINE-1]]:15: note: suspension point is here
+  (void)value;
+}
+
+task<> shared_lock_in_loop() {
+  for (int i = 0; i < 3; ++i) {
+    std::shared_lock reader(sm);
+    // CHECK: :[[@LINE-1]]:22: warning: lock 'reader' is held across a suspension point
+    if (i == 1)
+      co_await fetch();
+  }
+}
+
+task<> manual_lock() {
+  m.lock();
+  // CHECK: :[[@LINE-1]]:3: warning: mutex 'm' is locked across a suspension point
+  co_await fetch();
+  // CHECK: :[[@LINE-1]]:3: note: suspension point is here
+  m.unlock();
+}
+
+task<> unlocked_on_one_path_only(bool early) {
+  std::unique_lock lock(m);
+  // CHECK: :[[@LINE-1]]:20: warning: lock 'lock' is held across a suspension point
+  if (early)
+    lock.unlock();
+  co_await fetch();
+}
+
+task<> relocked(bool early) {
+  std::unique_lock lock(m);
+  // CHECK: :[[@LINE-1]]:20: warning: lock 'lock' is held across a suspension point
+  lock.unlock();
+  co_await fetch();
+  lock.lock();
+
+  co_await fetch();
+}
+
+// Fine: unlocked on every path, a block that ends before the await,
+// deferred and never locked, manual unlock before the await, plain
+// functions, locks inside a lambda that is not a coroutine.
+task<> unlocked_before() {
+  std::unique_lock lock(m);
+  lock.unlock();
+  co_await fetch();
+}
+task<> block_ends_first() {
+  {
+    std::lock_guard guard(m);
+  }
+  co_await fetch();
+}
+task<> deferred() {
+  std::unique_lock lock(m, std::defer_lock);
+  co_await fetch();
+}
+task<> manual_unlock_first() {
+  m.lock();
+  m.unlock();
+  co_await fetch();
+}
+task<> lambda_lock() {
+  auto critical = [] { std::lock_guard guard(m); };
+  critical();
+  co_await fetch();
+}
+void plain() {
+  std::lock_guard guard(m);
+}

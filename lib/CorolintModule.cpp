@@ -8,6 +8,7 @@
 #include "LockAcrossSuspendCheck.h"
 #include "MissingTimeoutCheck.h"
 #include "PromiseSwallowsExceptionCheck.h"
+#include "SwallowedCancellationCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 #if LLVM_VERSION_MAJOR < 22
@@ -29,6 +30,8 @@ public:
     Factories.registerCheck<MissingTimeoutCheck>("coro-missing-timeout");
     Factories.registerCheck<PromiseSwallowsExceptionCheck>(
         "coro-promise-swallows-exception");
+    Factories.registerCheck<SwallowedCancellationCheck>(
+        "coro-swallowed-cancellation");
   }
 };
 

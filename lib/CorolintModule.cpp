@@ -8,6 +8,7 @@
 #include "LockAcrossSuspendCheck.h"
 #include "MissingTimeoutCheck.h"
 #include "PromiseSwallowsExceptionCheck.h"
+#include "SequentialAwaitsCheck.h"
 #include "SwallowedCancellationCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
@@ -30,6 +31,7 @@ public:
     Factories.registerCheck<MissingTimeoutCheck>("coro-missing-timeout");
     Factories.registerCheck<PromiseSwallowsExceptionCheck>(
         "coro-promise-swallows-exception");
+    Factories.registerCheck<SequentialAwaitsCheck>("coro-sequential-awaits");
     Factories.registerCheck<SwallowedCancellationCheck>(
         "coro-swallowed-cancellation");
   }

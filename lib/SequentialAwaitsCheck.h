@@ -1,0 +1,29 @@
+//===--- SequentialAwaitsCheck.h - coro-sequential-awaits ------------------===//
+
+#ifndef COROLINT_LIB_SEQUENTIALAWAITSCHECK_H
+#define COROLINT_LIB_SEQUENTIALAWAITSCHECK_H
+
+#include "CoroutineInfo.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace corolint {
+
+/// Suggests running consecutive independent awaits concurrently. A
+/// performance hint, off by default. See docs/checks/coro-sequential-awaits.md.
+class SequentialAwaitsCheck : public clang::tidy::ClangTidyCheck {
+public:
+  using ClangTidyCheck::ClangTidyCheck;
+  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
+    return LO.CPlusPlus20;
+  }
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  void walk(const clang::Stmt *S, bool InLoop, const clang::FunctionDecl &Coroutine);
+  void checkBlock(const clang::CompoundStmt &Block, const clang::FunctionDecl &Coroutine);
+};
+
+} // namespace corolint
+
+#endif // COROLINT_LIB_SEQUENTIALAWAITSCHECK_H

@@ -21,7 +21,8 @@ strip_checks = r"sed -E 's#//[[:space:]]*CHECK-[A-Z0-9-]+:.*#//#'"
 
 config.substitutions += [
     ("%corolint", os.path.join(config.corolint_obj_root, "bin", "corolint")),
-    ("%tidy", config.clang_tidy + " -load=" + plugin),
+    # The driver's header filter; clang-tidy's default differs by major.
+    ("%tidy", config.clang_tidy + " -load=" + plugin + " -header-filter=.*"),
     ("%plugin", plugin),
     ("%clangxx", config.clangxx),
     ("%std", "-std=c++20"),

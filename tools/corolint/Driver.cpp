@@ -57,7 +57,7 @@ cl::opt<std::string> Config(
 cl::opt<std::string> HeaderFilter(
     "header-filter",
     cl::desc("Regular expression of header names whose findings are shown "
-             "(default: none, only the main files)."),
+             "(default: .*, every header outside system directories)."),
     cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit."),
@@ -159,6 +159,9 @@ int main(int argc, const char **argv) {
   ClangTidyOptions DefaultOptions = ClangTidyOptions::getDefaults();
   // coro-sequential-awaits is a performance hint, enabled on request.
   DefaultOptions.Checks = "-*,coro-*,-coro-sequential-awaits";
+  // Coroutines in the project's own headers matter as much as in its
+  // sources; clang-tidy 22 made this its default too.
+  DefaultOptions.HeaderFilterRegex = ".*";
   ClangTidyOptions OverrideOptions;
   // The driver runs corolint's checks; Clang's static analyzer is not ours.
   OverrideOptions.Checks =

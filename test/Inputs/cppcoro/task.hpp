@@ -115,7 +115,8 @@ public:
     std::suspend_always final_suspend() const noexcept { return {}; }
     std::suspend_always yield_value(T &) noexcept { return {}; }
     std::suspend_always yield_value(T &&) noexcept { return {}; }
-    void unhandled_exception() {}
+    void unhandled_exception() { m_exception = std::current_exception(); }
+    std::exception_ptr m_exception;
     void return_void() noexcept {}
   };
 };

@@ -18,7 +18,8 @@ public:
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
     void return_void() {}
-    void unhandled_exception() {}
+    void unhandled_exception() { error = std::current_exception(); }
+    std::exception_ptr error;
   };
   bool await_ready() const { return false; }
   void await_suspend(std::coroutine_handle<>) {}

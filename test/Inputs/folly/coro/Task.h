@@ -24,7 +24,8 @@ public:
     Task get_return_object() noexcept { return {}; }
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
-    void unhandled_exception() noexcept {}
+    void unhandled_exception() noexcept { error = std::current_exception(); }
+    std::exception_ptr error;
     void return_value(T) {}
   };
   bool await_ready() const noexcept { return false; }
@@ -35,7 +36,8 @@ template <> struct Task<void>::promise_type {
   Task get_return_object() noexcept { return {}; }
   std::suspend_always initial_suspend() noexcept { return {}; }
   std::suspend_always final_suspend() noexcept { return {}; }
-  void unhandled_exception() noexcept {}
+  void unhandled_exception() noexcept { error = std::current_exception(); }
+  std::exception_ptr error;
   void return_void() {}
 };
 template <> inline void Task<void>::await_resume() {}

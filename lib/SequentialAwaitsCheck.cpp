@@ -10,6 +10,25 @@ using namespace clang::ast_matchers;
 
 namespace corolint {
 
+// Awaits of these order what comes after them: timers and sleeps, hops to
+// another executor, changes to the coroutine's own state.
+static constexpr llvm::StringLiteral DefaultOrderingFunctions =
+    "post;dispatch;defer;schedule;schedule_after;schedule_at;yield;yield_for;"
+    "sleep_for;sleep_until;async_wait;this_coro::reset_cancellation_state;"
+    "this_coro::throw_if_cancelled";
+
+SequentialAwaitsCheck::SequentialAwaitsCheck(
+    llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      OrderingFunctions(
+          Options.get("OrderingFunctions", DefaultOrderingFunctions)),
+      Ordering(OrderingFunctions) {}
+
+void SequentialAwaitsCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "OrderingFunctions", OrderingFunctions);
+}
+
 void SequentialAwaitsCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
@@ -38,7 +57,7 @@ static const CoawaitExpr *awaitOf(const Expr *E) {
 }
 
 /// The statement as an await of a call, or nothing.
-static std::optional<Await> asAwait(const Stmt &S) {
+static std::optional<Await> asAwait(const Stmt &S, const NameList &Ordering) {
   Await A{nullptr, nullptr, {}, {}};
   if (const auto *Declaration = dyn_cast<DeclStmt>(&S)) {
     const auto *Var = dyn_cast_or_null<VarDecl>(
@@ -58,6 +77,8 @@ static std::optional<Await> asAwait(const Stmt &S) {
       A.Touches.insert(reinterpret_cast<const void *>(1)); // `this`
     if (isa<LambdaExpr>(Node))
       Opaque = true;
+    if (const auto *Call = dyn_cast<CallExpr>(&Node))
+      Opaque = Opaque || calleeIsListed(*Call, Ordering);
     // A value written by an operand (`x++`, `x = ...`) is no longer shared
     // harmlessly.
     const Expr *Written = nullptr;
@@ -148,7 +169,7 @@ void SequentialAwaitsCheck::checkBlock(const CompoundStmt &Block,
     Group.clear();
   };
   for (const Stmt *S : Block.body()) {
-    std::optional<Await> A = asAwait(*S);
+    std::optional<Await> A = asAwait(*S, Ordering);
     if (!A) {
       Flush();
       continue;

@@ -12,7 +12,8 @@ namespace corolint {
 /// performance hint, off by default. See docs/checks/coro-sequential-awaits.md.
 class SequentialAwaitsCheck : public clang::tidy::ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  SequentialAwaitsCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
     return LO.CPlusPlus20;
   }
@@ -22,6 +23,9 @@ public:
 private:
   void walk(const clang::Stmt *S, bool InLoop, const clang::FunctionDecl &Coroutine);
   void checkBlock(const clang::CompoundStmt &Block, const clang::FunctionDecl &Coroutine);
+
+  const std::string OrderingFunctions;
+  NameList Ordering;
 };
 
 } // namespace corolint

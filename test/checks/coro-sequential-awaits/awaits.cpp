@@ -54,3 +54,11 @@ cppcoro::task<> in_loop() {
     co_await fetch_orders(i);
   }
 }
+
+// A sleep or a hop orders what follows it.
+cppcoro::task<> schedule_after(int milliseconds);
+cppcoro::task<> paced(int id) {
+  co_await fetch_user(id);
+  co_await schedule_after(50);
+  co_await fetch_orders(id);
+}

@@ -74,8 +74,11 @@ void PromiseSwallowsExceptionCheck::check(
   forEachOwnStmt(Handler->getBody(), [&](const Stmt &S) {
     if (isa<CXXThrowExpr>(S))
       Keeps = true; // `throw;` rethrows; throwing anything else escapes too.
+    // A [[noreturn]] call (assert's failure path, a fatal-error helper)
+    // ends the program or throws.
     if (const auto *Call = dyn_cast<CallExpr>(&S))
-      Keeps = Keeps || calleeIsListed(*Call, Keeping);
+      Keeps = Keeps || calleeIsListed(*Call, Keeping) ||
+              (Call->getDirectCallee() && Call->getDirectCallee()->isNoReturn());
     // Calls through unresolved names in templates: judge by name.
     if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(&S))
       for (const NamedDecl *D : Lookup->decls())

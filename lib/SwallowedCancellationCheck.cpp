@@ -16,11 +16,12 @@ static constexpr llvm::StringLiteral DefaultCatchTypes =
     "folly::OperationCancelled";
 static constexpr llvm::StringLiteral DefaultCancellationExceptionTypes =
     "folly::OperationCancelled";
-// Mentioning one of these is testing for cancellation.
+// Mentioning one of these is testing for cancellation, or (for
+// std::current_exception) capturing the exception to pass it on.
 static constexpr llvm::StringLiteral DefaultCancellationChecks =
     "asio::error::operation_aborted;std::errc::operation_canceled;"
     "folly::OperationCancelled;is_cancelled;isCancellationRequested;cancelled;"
-    "stop_requested";
+    "stop_requested;std::current_exception";
 static constexpr llvm::StringLiteral DefaultErrorCodeTokens =
     "asio::redirect_error;asio::experimental::as_tuple;asio::as_tuple";
 

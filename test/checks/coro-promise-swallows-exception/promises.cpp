@@ -81,6 +81,18 @@ rethrowing_task b() { co_return; }
 terminating_task c() { co_return; }
 generic_task<int> d() { co_return; }
 
+#include <cassert>
+struct asserting_task {
+  struct promise_type {
+    asserting_task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { assert(false); }
+  };
+};
+asserting_task e() { co_return; }
+
 // Not a promise's: any class may have such a method.
 struct unrelated {
   void unhandled_exception() {}

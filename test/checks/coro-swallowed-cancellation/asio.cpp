@@ -117,3 +117,14 @@ awaitable<void> tested(tcp::socket &socket) {
   for (;;)
     EXPECT_THROWS(co_await socket.async_read_some(asio::buffer(data), use_awaitable));
 }
+
+// Capturing the exception to pass it on (Asio's own co_spawn entry point).
+awaitable<void> captures(tcp::socket &socket, std::exception_ptr &error, asio::steady_timer &timer) {
+  char data[64];
+  try {
+    co_await socket.async_read_some(asio::buffer(data), use_awaitable);
+  } catch (...) {
+    error = std::current_exception();
+  }
+  co_await timer.async_wait(use_awaitable);
+}

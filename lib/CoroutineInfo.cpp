@@ -45,8 +45,18 @@ static const CXXRecordDecl *recordOf(QualType T) {
   if (T.isNull())
     return nullptr;
   T = T.getNonReferenceType();
-  if (const auto *RD = T->getAsCXXRecordDecl())
-    return RD->getDefinition() ? RD->getDefinition() : RD;
+  if (const auto *RD = T->getAsCXXRecordDecl()) {
+    if (const CXXRecordDecl *Definition = RD->getDefinition())
+      return Definition;
+    // A specialisation nothing in this TU needed complete (the promise of a
+    // task that is only returned, never awaited here): its template says
+    // what it would be.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      if (const CXXRecordDecl *Pattern =
+              Spec->getSpecializedTemplate()->getTemplatedDecl()->getDefinition())
+        return Pattern;
+    return RD;
+  }
   if (const auto *TST = T->getAs<TemplateSpecializationType>())
     if (const auto *TD = dyn_cast_or_null<ClassTemplateDecl>(
             TST->getTemplateName().getAsTemplateDecl()))

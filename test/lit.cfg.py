@@ -6,7 +6,7 @@ import lit.formats
 config.name = "corolint"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "expect_exit.py"]
+config.excludes = ["Inputs", "expect_exit.py", "sarif"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.corolint_obj_root, "test")
 
@@ -30,6 +30,8 @@ config.substitutions += [
     ("%strip-checks", strip_checks),
     ("%other-clang-tidy", config.other_clang_tidy),
     ("%apply-replacements", config.apply_replacements),
+    ("%validate-sarif", "python3 " + os.path.join(config.test_source_root, "sarif", "validate_sarif.py")
+     + " " + os.path.join(config.test_source_root, "sarif", "sarif-schema-2.1.0.json")),
     ("%expect-exit", "python3 " + os.path.join(config.test_source_root, "expect_exit.py")),
 ]
 config.available_features.add("llvm-" + config.llvm_major)

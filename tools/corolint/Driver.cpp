@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "CompileCommands.h"
+#include "Report.h"
+#include "Runner.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -18,6 +20,8 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace corolint {
@@ -68,6 +72,37 @@ cl::opt<std::string> ExportFixes(
     "export-fixes",
     cl::desc("Write the suggested fixes as YAML for clang-apply-replacements."),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc("Read the configuration from this file (.clang-tidy YAML) "
+             "instead of .clang-tidy files."),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config",
+                         cl::desc("Print the effective configuration and exit."),
+                         cl::cat(Category));
+cl::opt<std::string> Explain("explain",
+                             cl::desc("Print the documentation of a check."),
+                             cl::value_desc("check"), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Globs of checks whose findings are errors, added to the "
+             "WarningsAsErrors of .clang-tidy files."),
+    cl::cat(Category));
+enum class Format { Text, Json, GitHub, Sarif };
+cl::opt<Format> OutputFormat(
+    "format", cl::desc("Output format:"), cl::init(Format::Text),
+    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
+               clEnumValN(Format::Json, "json", "one JSON object per finding"),
+               clEnumValN(Format::GitHub, "github",
+                          "GitHub Actions workflow annotations"),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+    cl::cat(Category));
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Number of files linted in parallel (default: "
+                                "all cores)."),
+                       cl::init(0), cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("No progress lines on stderr."),
+                    cl::cat(Category));
 cl::list<std::string> ExtraArgs(
     "extra-arg", cl::desc("Argument to append to the compile commands."),
     cl::cat(Category));
@@ -169,19 +204,58 @@ int main(int argc, const char **argv) {
   if (!HeaderFilter.empty())
     OverrideOptions.HeaderFilterRegex = HeaderFilter;
 
+  if (!WarningsAsErrors.empty())
+    OverrideOptions.WarningsAsErrors = WarningsAsErrors;
+
+  if (!Explain.empty()) {
+    std::optional<llvm::StringRef> Doc = corolint::checkDocumentation(Explain);
+    if (!Doc)
+      return fail("unknown check '" + Explain + "'; see --list-checks");
+    llvm::outs() << *Doc;
+    return ExitClean;
+  }
+
+  std::string ConfigText = Config;
+  std::string ConfigName = "--config";
+  if (!ConfigFile.empty()) {
+    if (!Config.empty())
+      return fail("use either --config or --config-file, not both");
+    auto Buffer = llvm::MemoryBuffer::getFile(ConfigFile);
+    if (!Buffer)
+      return fail("cannot read '" + ConfigFile + "': " +
+                  Buffer.getError().message());
+    ConfigText = (*Buffer)->getBuffer().str();
+    ConfigName = ConfigFile;
+  }
+  std::optional<ClangTidyOptions> Configured;
+  if (!ConfigText.empty()) {
+    std::string Problem;
+    auto Parsed = parseConfigurationWithDiags(
+        llvm::MemoryBufferRef(ConfigText, ConfigName),
+        [&](const llvm::SMDiagnostic &D) {
+          if (Problem.empty())
+            Problem = (llvm::Twine(D.getLineNo()) + ":" +
+                       llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
+                          .str();
+        });
+    if (!Parsed)
+      return fail("invalid configuration in " + ConfigName + ": " +
+                  (Problem.empty() ? Parsed.getError().message() : Problem));
+    Configured = *Parsed;
+  }
+  // Each worker thread needs a provider of its own.
+  auto MakeOptions = [&]() -> std::unique_ptr<ClangTidyOptionsProvider> {
+    auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+        llvm::vfs::createPhysicalFileSystem());
+    if (Configured)
+      return std::make_unique<ConfigOptionsProvider>(
+          GlobalOptions, DefaultOptions, *Configured, OverrideOptions, FS);
+    return std::make_unique<FileOptionsProvider>(GlobalOptions, DefaultOptions,
+                                                 OverrideOptions, FS);
+  };
+  std::unique_ptr<ClangTidyOptionsProvider> OptionsProvider = MakeOptions();
   auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
-  std::unique_ptr<ClangTidyOptionsProvider> OptionsProvider;
-  if (!Config.empty()) {
-    auto Parsed = parseConfiguration(llvm::MemoryBufferRef(Config, "--config"));
-    if (!Parsed)
-      return fail("invalid --config: " + Parsed.getError().message());
-    OptionsProvider = std::make_unique<ConfigOptionsProvider>(
-        GlobalOptions, DefaultOptions, *Parsed, OverrideOptions, BaseFS);
-  } else {
-    OptionsProvider = std::make_unique<FileOptionsProvider>(
-        GlobalOptions, DefaultOptions, OverrideOptions, BaseFS);
-  }
 
   llvm::SmallString<256> ConfigPath(Files.empty() ? "" : Files.front());
   if (ConfigPath.empty() || llvm::sys::fs::make_absolute(ConfigPath))
@@ -194,6 +268,18 @@ int main(int argc, const char **argv) {
                     /*ExperimentalCustomChecks=*/false
 #endif
       );
+  if (DumpConfig) {
+    ClangTidyOptions Effective = OptionsProvider->getOptions(ConfigPath);
+    Effective.CheckOptions = getCheckOptions(Effective,
+                                             /*AllowEnablingAnalyzerAlphaCheckers=*/false
+#if LLVM_VERSION_MAJOR >= 22
+                                             ,
+                                             /*ExperimentalCustomChecks=*/false
+#endif
+    );
+    llvm::outs() << configurationAsText(Effective) << "\n";
+    return ExitClean;
+  }
   if (ListChecks) {
     llvm::outs() << "Enabled checks:\n";
     for (const std::string &Name : EnabledChecks)
@@ -233,14 +319,38 @@ int main(int argc, const char **argv) {
   Compilations->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       ExtraArgs, tooling::ArgumentInsertPosition::END));
 
-  ClangTidyContext Context(std::move(OptionsProvider));
-  std::vector<ClangTidyError> Findings =
-      runClangTidy(Context, *Compilations, Sources, BaseFS,
-                   /*ApplyAnyFix=*/Fix || !ExportFixes.empty());
+  if (Fix && OutputFormat != Format::Text)
+    return fail("--fix reports in text; use --export-fixes with other formats");
 
-  unsigned WarningsAsErrors = 0;
-  handleErrors(Findings, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors,
-               BaseFS);
+  unsigned Threads = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+  bool ShowProgress = !Quiet && Sources.size() > 1 &&
+                      llvm::sys::Process::StandardErrIsDisplayed();
+  std::vector<ClangTidyError> Findings = corolint::runChecks(
+      MakeOptions, *Compilations, Sources, Threads,
+      /*ApplyAnyFix=*/Fix || !ExportFixes.empty(),
+      [&](size_t Done, size_t Total, llvm::StringRef File) {
+        if (ShowProgress)
+          llvm::errs() << "[" << Done << "/" << Total << "] " << File << "\n";
+      });
+
+  switch (OutputFormat) {
+  case Format::Text: {
+    ClangTidyContext Context(MakeOptions());
+    unsigned WarningsAsErrorsCount = 0;
+    handleErrors(Findings, Context, Fix ? FB_Fix : FB_NoFix,
+                 WarningsAsErrorsCount, BaseFS);
+    break;
+  }
+  case Format::Json:
+    corolint::writeJson(Findings, llvm::outs());
+    break;
+  case Format::GitHub:
+    corolint::writeGitHub(Findings, llvm::outs());
+    break;
+  case Format::Sarif:
+    corolint::writeSarif(Findings, EnabledChecks, "0.1.0", llvm::outs());
+    break;
+  }
 
   if (!ExportFixes.empty()) {
     std::error_code EC;

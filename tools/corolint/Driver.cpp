@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CompileCommands.h"
+#include "Filters.h"
 #include "Report.h"
 #include "Runner.h"
 #include "clang-tidy/ClangTidy.h"
@@ -21,6 +22,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -103,6 +105,31 @@ cl::opt<unsigned> Jobs("j",
                        cl::init(0), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress lines on stderr."),
                     cl::cat(Category));
+enum class Color { Auto, Always, Never };
+// Spelled --color on the command line; LLVM itself registers "color".
+cl::opt<Color> UseColor(
+    "corolint-color", cl::desc("Colors in text output (--color=...):"),
+    cl::init(Color::Auto),
+    cl::values(clEnumValN(Color::Auto, "auto", "when stdout is a terminal"),
+               clEnumValN(Color::Always, "always", "always"),
+               clEnumValN(Color::Never, "never", "never")),
+    cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Lint only shard K of N of the files (K from 1), to split a large "
+             "compile database across CI machines."),
+    cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline", cl::desc("Record today's findings in this file."),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> Baseline(
+    "baseline", cl::desc("Report only findings not recorded in this file."),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> Diff(
+    "diff",
+    cl::desc("Report only findings on lines changed since this git revision, "
+             "or in the unified diff read from stdin with --diff=-."),
+    cl::value_desc("revision"), cl::cat(Category));
 cl::list<std::string> ExtraArgs(
     "extra-arg", cl::desc("Argument to append to the compile commands."),
     cl::cat(Category));
@@ -174,10 +201,21 @@ int main(int argc, const char **argv) {
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "corolint 0.1.0 (LLVM " << LLVM_VERSION_STRING << ")\n";
   });
+  // --color=... is ours; LLVM's own boolean --color option is hidden.
+  std::vector<std::string> Renamed;
+  Renamed.reserve(Separator); // No reallocation: the c_str()s stay valid.
+  std::vector<const char *> Args(argv, argv + Separator);
+  for (const char *&Arg : Args) {
+    llvm::StringRef A(Arg);
+    if (A.consume_front("--color=") || A.consume_front("-color=")) {
+      Renamed.push_back(("--corolint-color=" + A).str());
+      Arg = Renamed.back().c_str();
+    }
+  }
   std::string ParseErrors;
   llvm::raw_string_ostream ParseErrorStream(ParseErrors);
   if (!cl::ParseCommandLineOptions(
-          Separator, argv,
+          Args.size(), Args.data(),
           "corolint: finds misuse of C++20 coroutines.\n\n"
           "  corolint [options] <files...> [-- <compiler arguments>]\n"
           "  corolint -p <build-dir> [options] [<files...>]\n",
@@ -206,6 +244,8 @@ int main(int argc, const char **argv) {
 
   if (!WarningsAsErrors.empty())
     OverrideOptions.WarningsAsErrors = WarningsAsErrors;
+  if (UseColor != Color::Auto)
+    OverrideOptions.UseColor = UseColor == Color::Always;
 
   if (!Explain.empty()) {
     std::optional<llvm::StringRef> Doc = corolint::checkDocumentation(Explain);
@@ -303,6 +343,62 @@ int main(int argc, const char **argv) {
   for (const std::string &Source : Sources)
     if (!llvm::sys::fs::is_regular_file(Source))
       return fail("no such file: '" + Source + "'");
+  if (!Shard.empty()) {
+    unsigned K = 0, N = 0;
+    auto [KText, NText] = llvm::StringRef(Shard).split('/');
+    if (KText.getAsInteger(10, K) || NText.getAsInteger(10, N) || N == 0 ||
+        K == 0 || K > N)
+      return fail("--shard takes K/N with 1 <= K <= N, not '" + Shard + "'");
+    std::vector<std::string> Mine;
+    for (size_t I = 0; I < Sources.size(); ++I)
+      if (I % N == K - 1)
+        Mine.push_back(Sources[I]);
+    Sources = std::move(Mine);
+  }
+
+  // The changed lines, read before the long run so that errors come first.
+  std::optional<corolint::ChangedLines> Changed;
+  if (!Diff.empty()) {
+    std::string Text;
+    llvm::SmallString<256> Root;
+    if (Diff == "-") {
+      auto Input = llvm::MemoryBuffer::getSTDIN();
+      if (!Input)
+        return fail("cannot read the diff from stdin");
+      Text = (*Input)->getBuffer().str();
+      llvm::sys::fs::current_path(Root);
+    } else {
+      auto Git = llvm::sys::findProgramByName("git");
+      if (!Git)
+        return fail("--diff needs git on the PATH");
+      auto Run = [&](llvm::ArrayRef<llvm::StringRef> Args,
+                     std::string &Out) -> bool {
+        llvm::SmallString<128> OutFile;
+        if (llvm::sys::fs::createTemporaryFile("corolint-git", "txt", OutFile))
+          return false;
+        std::optional<llvm::StringRef> Redirects[] = {std::nullopt,
+                                                      llvm::StringRef(OutFile),
+                                                      llvm::StringRef("")};
+        int Status = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt,
+                                               Redirects);
+        auto Buffer = llvm::MemoryBuffer::getFile(OutFile);
+        llvm::sys::fs::remove(OutFile);
+        if (Status != 0 || !Buffer)
+          return false;
+        Out = (*Buffer)->getBuffer().str();
+        return true;
+      };
+      std::string Top;
+      if (!Run({"git", "rev-parse", "--show-toplevel"}, Top))
+        return fail("--diff: not inside a git work tree");
+      Root = llvm::StringRef(Top).trim();
+      if (!Run({"git", "-C", Root, "diff", "-U0", "--no-color", "--no-ext-diff",
+                Diff},
+               Text))
+        return fail("--diff: 'git diff " + Diff + "' failed");
+    }
+    Changed = corolint::parseUnifiedDiff(Text, Root);
+  }
 
   auto Compilations =
       std::make_unique<tooling::ArgumentsAdjustingCompilations>(
@@ -332,6 +428,16 @@ int main(int argc, const char **argv) {
         if (ShowProgress)
           llvm::errs() << "[" << Done << "/" << Total << "] " << File << "\n";
       });
+
+  corolint::firstErrorPerFile(Findings);
+  if (!WriteBaseline.empty())
+    if (llvm::Error E = corolint::writeBaseline(Findings, WriteBaseline))
+      return fail(llvm::toString(std::move(E)));
+  if (!Baseline.empty())
+    if (llvm::Error E = corolint::applyBaseline(Findings, Baseline))
+      return fail(llvm::toString(std::move(E)));
+  if (Changed)
+    corolint::keepChanged(Findings, *Changed);
 
   switch (OutputFormat) {
   case Format::Text: {

@@ -24,6 +24,7 @@ config.substitutions += [
     # The driver's header filter; clang-tidy's default differs by major.
     ("%tidy", config.clang_tidy + " -load=" + plugin + " -header-filter=.*"),
     ("%plugin", plugin),
+    ("%clang-tidy-bin", config.clang_tidy),
     ("%clangxx", config.clangxx),
     ("%std", "-std=c++20"),
     ("%inputs", inputs),

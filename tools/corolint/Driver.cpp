@@ -18,6 +18,7 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -119,6 +120,13 @@ cl::opt<std::string> Shard(
     cl::desc("Lint only shard K of N of the files (K from 1), to split a large "
              "compile database across CI machines."),
     cl::value_desc("K/N"), cl::cat(Category));
+cl::list<std::string> Include(
+    "include",
+    cl::desc("Lint only files whose path matches one of these globs."),
+    cl::value_desc("glob"), cl::cat(Category));
+cl::list<std::string> Exclude(
+    "exclude", cl::desc("Skip files whose path matches one of these globs."),
+    cl::value_desc("glob"), cl::cat(Category));
 cl::opt<std::string> WriteBaseline(
     "write-baseline", cl::desc("Record today's findings in this file."),
     cl::value_desc("file"), cl::cat(Category));
@@ -343,6 +351,38 @@ int main(int argc, const char **argv) {
   for (const std::string &Source : Sources)
     if (!llvm::sys::fs::is_regular_file(Source))
       return fail("no such file: '" + Source + "'");
+  if (!Include.empty() || !Exclude.empty()) {
+    auto Compile = [&](const cl::list<std::string> &Globs,
+                       std::vector<llvm::GlobPattern> &Out) -> std::string {
+      for (const std::string &Glob : Globs) {
+        auto Pattern = llvm::GlobPattern::create(Glob);
+        if (!Pattern)
+          return "invalid glob '" + Glob + "': " + llvm::toString(Pattern.takeError());
+        Out.push_back(std::move(*Pattern));
+      }
+      return "";
+    };
+    std::vector<llvm::GlobPattern> Includes, Excludes;
+    std::string Problem = Compile(Include, Includes);
+    if (Problem.empty())
+      Problem = Compile(Exclude, Excludes);
+    if (!Problem.empty())
+      return fail(Problem);
+    auto Matches = [](const std::vector<llvm::GlobPattern> &Patterns,
+                      llvm::StringRef Path) {
+      return llvm::any_of(Patterns, [&](const llvm::GlobPattern &P) {
+        return P.match(Path);
+      });
+    };
+    std::vector<std::string> Kept;
+    for (const std::string &Source : Sources)
+      if ((Includes.empty() || Matches(Includes, Source)) &&
+          !Matches(Excludes, Source))
+        Kept.push_back(Source);
+    Sources = std::move(Kept);
+    if (Sources.empty())
+      return fail("no input files left after --include/--exclude");
+  }
   if (!Shard.empty()) {
     unsigned K = 0, N = 0;
     auto [KText, NText] = llvm::StringRef(Shard).split('/');

@@ -19,6 +19,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -188,6 +189,41 @@ loadCompilations(llvm::ArrayRef<const char *> CompilerArgs, bool HasSeparator,
   return DB;
 }
 
+/// The first problem in the .clang-tidy files that apply to \p Path, or
+/// empty. clang-tidy would report a broken one for every file and go on
+/// without it; corolint stops with one line.
+std::string brokenConfigAbove(const std::string &Path, bool ConfigGiven) {
+  static llvm::StringSet<> Checked;
+  if (ConfigGiven)
+    return "";
+  llvm::SmallString<256> Dir(Path);
+  llvm::sys::fs::make_absolute(Dir);
+  if (!llvm::sys::fs::is_directory(Dir))
+    llvm::sys::path::remove_filename(Dir);
+  for (; !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
+    llvm::SmallString<256> File(Dir);
+    llvm::sys::path::append(File, ".clang-tidy");
+    if (!Checked.insert(File).second)
+      break;
+    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    if (!Buffer)
+      continue;
+    std::string Problem;
+    auto Parsed = parseConfigurationWithDiags(
+        (*Buffer)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
+          if (Problem.empty())
+            Problem = (llvm::Twine(D.getLineNo()) + ":" +
+                       llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
+                          .str();
+        });
+    if (!Parsed)
+      return ("invalid configuration in " + File + ":" +
+              (Problem.empty() ? " " + Parsed.getError().message() : Problem))
+          .str();
+  }
+  return "";
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
@@ -308,6 +344,10 @@ int main(int argc, const char **argv) {
   llvm::SmallString<256> ConfigPath(Files.empty() ? "" : Files.front());
   if (ConfigPath.empty() || llvm::sys::fs::make_absolute(ConfigPath))
     llvm::sys::fs::current_path(ConfigPath);
+  if (std::string Problem =
+          brokenConfigAbove(ConfigPath.str().str(), Configured.has_value());
+      !Problem.empty())
+    return fail(Problem);
   std::vector<std::string> EnabledChecks =
       getCheckNames(OptionsProvider->getOptions(ConfigPath),
                     /*AllowEnablingAnalyzerAlphaCheckers=*/false
@@ -337,6 +377,20 @@ int main(int argc, const char **argv) {
   if (EnabledChecks.empty())
     return fail("no checks enabled; see --checks and the Checks of "
                 ".clang-tidy files");
+  // Like clang-tidy: a check named in --checks that does not exist is
+  // probably a typo.
+  {
+    llvm::SmallVector<llvm::StringRef, 8> Globs;
+    llvm::StringRef(Checks).split(Globs, ',', -1, false);
+    for (llvm::StringRef Glob : Globs) {
+      Glob = Glob.trim();
+      Glob.consume_front("-");
+      if (Glob.empty() || Glob.contains('*') ||
+          corolint::checkDocumentation(Glob))
+        continue;
+      llvm::errs() << "corolint: warning: unknown check '" << Glob << "'\n";
+    }
+  }
 
   std::string Error;
   std::unique_ptr<tooling::CompilationDatabase> Base =
@@ -395,6 +449,11 @@ int main(int argc, const char **argv) {
         Mine.push_back(Sources[I]);
     Sources = std::move(Mine);
   }
+
+  for (const std::string &Source : Sources)
+    if (std::string Problem = brokenConfigAbove(Source, Configured.has_value());
+        !Problem.empty())
+      return fail(Problem);
 
   // The changed lines, read before the long run so that errors come first.
   std::optional<corolint::ChangedLines> Changed;

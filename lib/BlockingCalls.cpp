@@ -73,10 +73,7 @@ void BlockingCheckBase::storeOptions(
 }
 
 void BlockingCheckBase::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
+  Finder->addMatcher(functionDefinitions(), this);
 }
 
 /// Calls \p Visit for every call that runs as part of \p Body (lambdas

@@ -296,6 +296,12 @@ bool CoroutineTypes::promiseAccepts(const CXXRecordDecl *Promise, QualType T,
   return HasTransform ? Accepts : !NeedsTransform;
 }
 
+clang::ast_matchers::DeclarationMatcher functionDefinitions() {
+  using namespace clang::ast_matchers;
+  return functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+      .bind("function");
+}
+
 const Stmt *userBody(const FunctionDecl &FD) {
   const Stmt *Body = FD.getBody();
   if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Body))

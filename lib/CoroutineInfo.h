@@ -14,6 +14,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -91,6 +92,11 @@ private:
   const clang::ClassTemplateDecl *CoroutineTraits = nullptr;
   bool LookedUpTraits = false;
 };
+
+/// What most checks match: every function definition outside system
+/// headers (lambdas' call operators included), bound to "function". Each
+/// check then walks the body once with forEachOwnStmt.
+clang::ast_matchers::DeclarationMatcher functionDefinitions();
 
 /// The body of \p FD as the user wrote it: for a coroutine, the statement
 /// inside the implicit CoroutineBodyStmt.

@@ -37,10 +37,7 @@ void DanglingReferenceCheck::storeOptions(
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
+  Finder->addMatcher(functionDefinitions(), this);
 }
 
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {

@@ -62,10 +62,7 @@ void DetachedTaskCheck::storeOptions(
 }
 
 void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
+  Finder->addMatcher(functionDefinitions(), this);
 }
 
 void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {

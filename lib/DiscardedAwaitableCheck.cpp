@@ -130,10 +130,7 @@ void DiscardedAwaitableCheck::storeOptions(
 void DiscardedAwaitableCheck::registerMatchers(MatchFinder *Finder) {
   // Every function-like body once, lambdas' call operators included; each
   // body is then walked without descending into nested ones.
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
+  Finder->addMatcher(functionDefinitions(), this);
 }
 
 void DiscardedAwaitableCheck::check(const MatchFinder::MatchResult &Result) {

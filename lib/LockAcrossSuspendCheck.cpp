@@ -36,10 +36,7 @@ void LockAcrossSuspendCheck::storeOptions(
 }
 
 void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
+  Finder->addMatcher(functionDefinitions(), this);
 }
 
 bool LockAcrossSuspendCheck::isLock(QualType T) const {

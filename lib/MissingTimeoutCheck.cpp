@@ -93,10 +93,7 @@ void MissingTimeoutCheck::storeOptions(
 }
 
 void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
+  Finder->addMatcher(functionDefinitions(), this);
 }
 
 /// Calls \p Visit on every statement of \p S, nested lambdas included: a

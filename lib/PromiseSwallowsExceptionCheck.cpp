@@ -33,10 +33,7 @@ void PromiseSwallowsExceptionCheck::registerMatchers(MatchFinder *Finder) {
                     unless(isExpansionInSystemHeader()))
           .bind("handler"),
       this);
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
+  Finder->addMatcher(functionDefinitions(), this);
 }
 
 /// The class as written: the template pattern of an instantiated promise.

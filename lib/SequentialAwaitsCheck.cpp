@@ -30,10 +30,7 @@ void SequentialAwaitsCheck::storeOptions(
 }
 
 void SequentialAwaitsCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
+  Finder->addMatcher(functionDefinitions(), this);
 }
 
 namespace {

@@ -76,6 +76,43 @@ void sortAndDeduplicate(std::vector<ClangTidyError> &Findings) {
                  Findings.end());
 }
 
+/// True if applying both edits is ambiguous or destructive: they overlap,
+/// start at the same place, or one inserts inside the other.
+static bool conflict(unsigned A, unsigned LengthA, unsigned B,
+                     unsigned LengthB) {
+  if (A == B)
+    return true;
+  if (LengthA == 0)
+    return B < A && A < B + LengthB;
+  if (LengthB == 0)
+    return A < B && B < A + LengthA;
+  return A < B + LengthB && B < A + LengthA;
+}
+
+void dropOverlappingFixes(std::vector<ClangTidyError> &Findings) {
+  llvm::StringMap<std::vector<std::pair<unsigned, unsigned>>> Kept;
+  for (ClangTidyError &E : Findings) {
+    bool Conflicts = false;
+    for (const auto &File : E.Message.Fix)
+      for (const clang::tooling::Replacement &R : File.second)
+        for (const auto &[Offset, Length] : Kept[File.getKey()])
+          Conflicts = Conflicts || conflict(R.getOffset(), R.getLength(),
+                                            Offset, Length);
+    if (Conflicts) {
+      E.Message.Fix.clear();
+      DiagnosticMessage Note(
+          "fix-it not applied: it overlaps the fix-it of another finding");
+      Note.FilePath = E.Message.FilePath;
+      Note.FileOffset = E.Message.FileOffset;
+      E.Notes.push_back(std::move(Note));
+      continue;
+    }
+    for (const auto &File : E.Message.Fix)
+      for (const clang::tooling::Replacement &R : File.second)
+        Kept[File.getKey()].push_back({R.getOffset(), R.getLength()});
+  }
+}
+
 namespace {
 /// Line and column of byte offsets, reading each file once.
 class Positions {

@@ -19,6 +19,10 @@ std::optional<llvm::StringRef> checkDocumentation(llvm::StringRef Check);
 /// duplicates (a finding in a header reported by every TU that includes it).
 void sortAndDeduplicate(std::vector<clang::tidy::ClangTidyError> &Findings);
 
+/// Removes the fix-its that overlap the fix-it of an earlier finding (two
+/// checks editing the same code would corrupt it), adding a note instead.
+void dropOverlappingFixes(std::vector<clang::tidy::ClangTidyError> &Findings);
+
 /// One object per finding: {check, severity, file, line, column, message,
 /// notes: [{file, line, column, message}], fixes: [{file, offset, length,
 /// replacement}]}. Lines and columns count from 1, columns in bytes.

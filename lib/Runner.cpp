@@ -47,6 +47,7 @@ std::vector<ClangTidyError> runChecks(
   for (std::thread &Worker : Workers)
     Worker.join();
   sortAndDeduplicate(Findings);
+  dropOverlappingFixes(Findings);
   return Findings;
 }
 

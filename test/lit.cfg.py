@@ -33,6 +33,7 @@ config.substitutions += [
     ("%apply-replacements", config.apply_replacements),
     ("%validate-sarif", "python3 " + os.path.join(config.test_source_root, "sarif", "validate_sarif.py")
      + " " + os.path.join(config.test_source_root, "sarif", "sarif-schema-2.1.0.json")),
+    ("%merge-sarif", "python3 " + os.path.join(config.corolint_src_root, "utils", "merge-sarif")),
     ("%expect-exit", "python3 " + os.path.join(config.test_source_root, "expect_exit.py")),
 ]
 config.available_features.add("llvm-" + config.llvm_major)

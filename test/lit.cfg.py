@@ -10,8 +10,11 @@ config.excludes = ["Inputs", "expect_exit.py", "sarif"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.corolint_obj_root, "test")
 
+# LLVM's tools (FileCheck, not), and corolint itself for tests that run it
+# the way users' tools do (pre-commit).
 config.environment["PATH"] = os.pathsep.join(
-    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+    [config.llvm_tools_dir, os.path.join(config.corolint_obj_root, "bin"),
+     config.environment.get("PATH", os.environ["PATH"])])
 
 plugin = os.path.join(config.corolint_obj_root, "lib", "CorolintTidyPlugin.so")
 inputs = os.path.join(config.test_source_root, "Inputs")

@@ -477,7 +477,8 @@ Framework frameworkOf(const Decl &D) {
       .Case("cppcoro", Framework::Cppcoro)
       .Case("folly", Framework::Folly)
       .Case("coro", Framework::Libcoro)
-      .Cases("stdexec", "exec", Framework::Stdexec)
+      .Case("stdexec", Framework::Stdexec)
+      .Case("exec", Framework::Stdexec)
       .Default(Framework::Unknown);
 }
 

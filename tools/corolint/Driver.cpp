@@ -398,8 +398,12 @@ int main(int argc, const char **argv) {
   if (!Base)
     return fail(Error);
   std::vector<std::string> Sources(Files.begin(), Files.end());
-  if (Sources.empty())
+  if (Sources.empty()) {
+    // The database's own order is not stable: lint, and report progress, in
+    // path order.
     Sources = Base->getAllFiles();
+    llvm::sort(Sources);
+  }
   if (Sources.empty())
     return fail("no input files; the compilation database lists none");
   for (const std::string &Source : Sources)

@@ -37,6 +37,7 @@ config.substitutions += [
     ("%validate-sarif", "python3 " + os.path.join(config.test_source_root, "sarif", "validate_sarif.py")
      + " " + os.path.join(config.test_source_root, "sarif", "sarif-schema-2.1.0.json")),
     ("%merge-sarif", "python3 " + os.path.join(config.corolint_src_root, "utils", "merge-sarif")),
+    ("%python", "python3"),
     ("%expect-exit", "python3 " + os.path.join(config.test_source_root, "expect_exit.py")),
 ]
 config.available_features.add("llvm-" + config.llvm_major)

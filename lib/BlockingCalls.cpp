@@ -25,16 +25,6 @@ void BlockingFunctions::add(BlockingKind Kind,
   }
 }
 
-void BlockingFunctions::setNonBlockingMarkers(
-    llvm::StringRef SemicolonSeparated) {
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  SemicolonSeparated.split(Parts, ';', -1, /*KeepEmpty=*/false);
-  NonBlockingMarkers.clear();
-  for (llvm::StringRef Part : Parts)
-    if (!Part.trim().empty())
-      NonBlockingMarkers.push_back(Part.trim().str());
-}
-
 static bool firstArgumentNames(const CallExpr &Call, const NameList &Names) {
   if (Call.getNumArgs() == 0)
     return false;
@@ -194,13 +184,6 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
     Path->IsStatement = IsStatement;
     onBlockingCall(*Path, *Coroutine, *Result.Context);
   });
-}
-
-static std::string describeCoroutine(const FunctionDecl &Coroutine) {
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Coroutine))
-    if (Method->getParent()->isLambda())
-      return "lambda coroutine";
-  return "coroutine '" + Coroutine.getNameAsString() + "'";
 }
 
 void BlockingCheckBase::report(const BlockingPath &Path,

@@ -30,10 +30,12 @@ public:
   void allow(llvm::StringRef SemicolonSeparated) { Allowed = NameList(SemicolonSeparated); }
   /// Macros (such as EAGAIN) whose use in a function shows that its I/O is
   /// on non-blocking descriptors.
-  void setNonBlockingMarkers(llvm::StringRef SemicolonSeparated);
+  void setNonBlockingMarkers(llvm::StringRef SemicolonSeparated) {
+    NonBlockingMarkers = NameList(SemicolonSeparated);
+  }
   std::optional<BlockingKind> classify(const clang::CallExpr &Call) const;
   bool isNonBlockingMarker(llvm::StringRef MacroName) const {
-    return llvm::is_contained(NonBlockingMarkers, MacroName);
+    return NonBlockingMarkers.matches(MacroName);
   }
 
 private:
@@ -45,7 +47,7 @@ private:
   };
   std::vector<Entry> Entries;
   NameList Allowed;
-  std::vector<std::string> NonBlockingMarkers;
+  NameList NonBlockingMarkers;
 };
 
 /// A blocking call reached from a coroutine: Calls.front() is in the

@@ -504,4 +504,38 @@ llvm::StringRef howToRunFromPlainCode(Framework F) {
   return {};
 }
 
+llvm::StringRef howToRunConcurrently(Framework F) {
+  switch (F) {
+  case Framework::Asio:
+    return "'asio::experimental::awaitable_operators' ('co_await (a && b)')";
+  case Framework::BoostAsio:
+    return "'boost::asio::experimental::awaitable_operators' ('co_await (a && "
+           "b)')";
+  case Framework::BoostCobalt:
+    return "'boost::cobalt::join'";
+  case Framework::Cppcoro:
+    return "'cppcoro::when_all'";
+  case Framework::Folly:
+    return "'folly::coro::collectAll'";
+  case Framework::Libcoro:
+    return "'coro::when_all'";
+  case Framework::Stdexec:
+    return "'stdexec::when_all'";
+  case Framework::Unknown:
+    break;
+  }
+  return "a 'when_all'";
+}
+
+bool isLambdaCallOperator(const FunctionDecl *FD) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
+  return Method && Method->getParent()->isLambda();
+}
+
+std::string describeCoroutine(const FunctionDecl &Coroutine) {
+  if (isLambdaCallOperator(&Coroutine))
+    return "lambda coroutine";
+  return "coroutine '" + Coroutine.getNameAsString() + "'";
+}
+
 } // namespace corolint

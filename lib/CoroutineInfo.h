@@ -150,6 +150,12 @@ bool calleeIsListed(const clang::CallExpr &Call, const NameList &Names);
 /// operator call (`a || b`, `f(x)` on a lambda) as starting at its operator.
 clang::SourceLocation beginOf(const clang::Expr &E);
 
+/// True if \p FD is a lambda's call operator.
+bool isLambdaCallOperator(const clang::FunctionDecl *FD);
+
+/// How messages name a coroutine: "coroutine 'f'" or "lambda coroutine".
+std::string describeCoroutine(const clang::FunctionDecl &Coroutine);
+
 /// The coroutine frameworks corolint knows by namespace.
 enum class Framework { Unknown, Asio, BoostAsio, BoostCobalt, Cppcoro, Folly, Libcoro, Stdexec };
 
@@ -160,6 +166,10 @@ Framework frameworkOf(const clang::Decl &D);
 /// How a plain function can run a coroutine of framework \p F, for advice in
 /// notes ("pass it to 'asio::co_spawn'"), or empty when unknown.
 llvm::StringRef howToRunFromPlainCode(Framework F);
+
+/// How framework \p F runs awaitables concurrently, for the sequential-awaits
+/// hint ("'cppcoro::when_all'").
+llvm::StringRef howToRunConcurrently(Framework F);
 
 } // namespace corolint
 

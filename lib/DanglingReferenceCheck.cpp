@@ -118,13 +118,6 @@ bool DanglingReferenceCheck::isCoroutineCall(const CallExpr &Call,
   return Types.classify(Callee->getReturnType(), Ctx).CoroutineReturn;
 }
 
-static std::string nameOfCoroutine(const FunctionDecl &Callee) {
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee))
-    if (Method->getParent()->isLambda())
-      return "lambda coroutine";
-  return "coroutine '" + Callee.getNameAsString() + "'";
-}
-
 void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
                                        const ASTContext &Ctx) {
   if (U.Awaited || !isCoroutineCall(Call, Ctx))
@@ -161,7 +154,7 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
            "temporary %select{bound to|viewed by}0 parameter %1 of %2 is "
            "destroyed at the end of the full expression, while the coroutine "
            "may still use it")
-          << IsView << &Param << nameOfCoroutine(Callee)
+          << IsView << &Param << describeCoroutine(Callee)
           << Arg.getSourceRange();
       diag(Param.getLocation(), "parameter %0 declared here",
            DiagnosticIDs::Note)
@@ -171,7 +164,7 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
       diag(Arg.getBeginLoc(),
            "%0 refers to local %1 through parameter %2 but is %select{returned|"
            "spawned}3 and can outlive it")
-          << nameOfCoroutine(Callee) << R.Var << &Param << U.Spawned
+          << describeCoroutine(Callee) << R.Var << &Param << U.Spawned
           << Arg.getSourceRange();
       diag(Param.getLocation(), "parameter %0 declared here",
            DiagnosticIDs::Note)
@@ -184,13 +177,9 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
   }
 }
 
-static bool capturesAnything(const LambdaExpr &Lambda) {
-  return Lambda.capture_size() > 0;
-}
-
 void DanglingReferenceCheck::checkInvokedLambda(const LambdaExpr &Lambda,
                                                 const CallExpr &Call, Use U) {
-  if (U.Awaited || U.Statement || !capturesAnything(Lambda) ||
+  if (U.Awaited || U.Statement || Lambda.capture_size() == 0 ||
       !isCoroutine(*Lambda.getCallOperator()))
     return;
   diag(beginOf(Call),

@@ -230,9 +230,7 @@ void DetachedTaskCheck::checkSpawn(const CallExpr &Call,
         (*Value)->isVoidType() ? Handler : ValueHandler));
 
   std::string Name;
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
-  if (Function && Function->getIdentifier() &&
-      !(Method && Method->getParent()->isLambda()))
+  if (Function && Function->getIdentifier() && !isLambdaCallOperator(Function))
     Name = " '" + Function->getNameAsString() + "'";
   diag(beginOf(Call),
        "exceptions thrown by the spawned coroutine%0 are silently discarded")

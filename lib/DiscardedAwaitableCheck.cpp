@@ -71,9 +71,8 @@ static bool needsParens(const Expr &Written) {
 
 static std::string describeCallee(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee))
-    if (Method->getParent()->isLambda())
-      return "the lambda";
+  if (isLambdaCallOperator(Callee))
+    return "the lambda";
   if (!Callee || !Callee->getDeclName())
     return "this call";
   return "'" + Callee->getNameAsString() + "'";

@@ -125,29 +125,6 @@ static bool independent(const Await &Earlier, const Await &Later) {
   return true;
 }
 
-static llvm::StringRef concurrencyFor(Framework F) {
-  switch (F) {
-  case Framework::Asio:
-    return "'asio::experimental::awaitable_operators' ('co_await (a && b)')";
-  case Framework::BoostAsio:
-    return "'boost::asio::experimental::awaitable_operators' ('co_await (a && "
-           "b)')";
-  case Framework::BoostCobalt:
-    return "'boost::cobalt::join'";
-  case Framework::Cppcoro:
-    return "'cppcoro::when_all'";
-  case Framework::Folly:
-    return "'folly::coro::collectAll'";
-  case Framework::Libcoro:
-    return "'coro::when_all'";
-  case Framework::Stdexec:
-    return "'stdexec::when_all'";
-  case Framework::Unknown:
-    break;
-  }
-  return "a 'when_all'";
-}
-
 void SequentialAwaitsCheck::checkBlock(const CompoundStmt &Block,
                                        const FunctionDecl &Coroutine) {
   llvm::SmallVector<Await, 4> Group;
@@ -158,7 +135,7 @@ void SequentialAwaitsCheck::checkBlock(const CompoundStmt &Block,
            "%0 independent awaits run one after another; they could run "
            "concurrently with %1")
           << static_cast<unsigned>(Group.size())
-          << concurrencyFor(Task ? frameworkOf(*Task) : Framework::Unknown);
+          << howToRunConcurrently(Task ? frameworkOf(*Task) : Framework::Unknown);
       for (size_t I = 1; I < Group.size(); ++I)
         diag(Group[I].Expr->getBeginLoc(), "independent of the await above",
              DiagnosticIDs::Note);

@@ -189,6 +189,28 @@ loadCompilations(llvm::ArrayRef<const char *> CompilerArgs, bool HasSeparator,
   return DB;
 }
 
+/// Parses configuration in .clang-tidy form. On failure \p Problem says why:
+/// "line:column: message" when the YAML parser located it (\p Located), or
+/// clang-tidy's own reason.
+std::optional<ClangTidyOptions> parseConfig(llvm::MemoryBufferRef Config,
+                                            std::string &Problem,
+                                            bool &Located) {
+  Problem.clear();
+  auto Parsed = parseConfigurationWithDiags(
+      Config, [&](const llvm::SMDiagnostic &D) {
+        if (Problem.empty())
+          Problem = (llvm::Twine(D.getLineNo()) + ":" +
+                     llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
+                        .str();
+      });
+  Located = !Problem.empty();
+  if (Parsed)
+    return *Parsed;
+  if (!Located)
+    Problem = Parsed.getError().message();
+  return std::nullopt;
+}
+
 /// The first problem in the .clang-tidy files that apply to \p Path, or
 /// empty. clang-tidy would report a broken one for every file and go on
 /// without it; corolint stops with one line.
@@ -209,16 +231,10 @@ std::string brokenConfigAbove(const std::string &Path, bool ConfigGiven) {
     if (!Buffer)
       continue;
     std::string Problem;
-    auto Parsed = parseConfigurationWithDiags(
-        (*Buffer)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
-          if (Problem.empty())
-            Problem = (llvm::Twine(D.getLineNo()) + ":" +
-                       llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
-                          .str();
-        });
-    if (!Parsed)
-      return ("invalid configuration in " + File + ":" +
-              (Problem.empty() ? " " + Parsed.getError().message() : Problem))
+    bool Located = false;
+    if (!parseConfig((*Buffer)->getMemBufferRef(), Problem, Located))
+      return ("invalid configuration in " + File + (Located ? ":" : ": ") +
+              Problem)
           .str();
   }
   return "";
@@ -314,18 +330,11 @@ int main(int argc, const char **argv) {
   std::optional<ClangTidyOptions> Configured;
   if (!ConfigText.empty()) {
     std::string Problem;
-    auto Parsed = parseConfigurationWithDiags(
-        llvm::MemoryBufferRef(ConfigText, ConfigName),
-        [&](const llvm::SMDiagnostic &D) {
-          if (Problem.empty())
-            Problem = (llvm::Twine(D.getLineNo()) + ":" +
-                       llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
-                          .str();
-        });
-    if (!Parsed)
-      return fail("invalid configuration in " + ConfigName + ": " +
-                  (Problem.empty() ? Parsed.getError().message() : Problem));
-    Configured = *Parsed;
+    bool Located = false;
+    Configured = parseConfig(llvm::MemoryBufferRef(ConfigText, ConfigName),
+                             Problem, Located);
+    if (!Configured)
+      return fail("invalid configuration in " + ConfigName + ": " + Problem);
   }
   // Each worker thread needs a provider of its own.
   auto MakeOptions = [&]() -> std::unique_ptr<ClangTidyOptionsProvider> {

@@ -6,22 +6,55 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
 #include <memory>
 #include <vector>
 
 namespace corolint {
 
-/// Runs the enabled checks on \p Files with \p Jobs threads, each with its
-/// own clang-tidy context (from \p MakeOptions), and returns every finding,
-/// sorted and without duplicates. \p Progress is called after each file.
-std::vector<clang::tidy::ClangTidyError> runChecks(
-    const std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>
-        &MakeOptions,
+using OptionsFactory =
+    std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>;
+
+struct RunOptions {
+  unsigned Jobs = 1;
+  /// Take fix-its from notes too (clang-tidy's ApplyAnyFix).
+  bool ApplyAnyFix = false;
+  /// Parse only the declarations of functions in system headers: no check
+  /// looks into their bodies, and skipping them halves the parse.
+  bool SkipSystemBodies = true;
+};
+
+struct RunResult {
+  /// Every finding, sorted, without duplicates or overlapping fix-its.
+  std::vector<clang::tidy::ClangTidyError> Findings;
+  /// A hash of each user file (not system header) as the checks saw it, by
+  /// absolute path: --fix compares it before writing.
+  llvm::StringMap<uint64_t> ContentHashes;
+};
+
+/// Runs the enabled checks on \p Files with \p Options.Jobs threads, each
+/// file with a clang-tidy context of its own (from \p MakeOptions).
+/// \p Progress is called after each file.
+RunResult runChecks(
+    const OptionsFactory &MakeOptions,
     const clang::tooling::CompilationDatabase &Compilations,
-    const std::vector<std::string> &Files, unsigned Jobs, bool ApplyAnyFix,
+    const std::vector<std::string> &Files, const RunOptions &Options,
     const std::function<void(size_t Done, size_t Total, llvm::StringRef File)>
         &Progress);
+
+/// Runs the checks on one file, reading files through \p FS, and adds the
+/// hashes of the user files it read to \p ContentHashes.
+std::vector<clang::tidy::ClangTidyError>
+lintFile(clang::tidy::ClangTidyContext &Context,
+         const clang::tooling::CompilationDatabase &Compilations,
+         const std::string &File,
+         llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+         const RunOptions &Options, llvm::StringMap<uint64_t> &ContentHashes);
+
+/// The hash ContentHashes holds for \p Content.
+uint64_t contentHash(llvm::StringRef Content);
 
 } // namespace corolint
 

@@ -7,6 +7,7 @@
 
 #include "CompileCommands.h"
 #include "Filters.h"
+#include "Fixes.h"
 #include "Report.h"
 #include "Runner.h"
 #include "clang-tidy/ClangTidy.h"
@@ -139,6 +140,11 @@ cl::opt<std::string> Diff(
     cl::desc("Report only findings on lines changed since this git revision, "
              "or in the unified diff read from stdin with --diff=-."),
     cl::value_desc("revision"), cl::cat(Category));
+cl::opt<bool> SkipSystemBodies(
+    "skip-system-bodies",
+    cl::desc("Parse only the declarations of functions in system headers, "
+             "which no check needs (default: on; =false parses them too)."),
+    cl::init(true), cl::cat(Category));
 cl::list<std::string> ExtraArgs(
     "extra-arg", cl::desc("Argument to append to the compile commands."),
     cl::cat(Category));
@@ -530,16 +536,19 @@ int main(int argc, const char **argv) {
   if (Fix && OutputFormat != Format::Text)
     return fail("--fix reports in text; use --export-fixes with other formats");
 
-  unsigned Threads = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+  corolint::RunOptions Run;
+  Run.Jobs = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Run.ApplyAnyFix = Fix || !ExportFixes.empty();
+  Run.SkipSystemBodies = SkipSystemBodies;
   bool ShowProgress = !Quiet && Sources.size() > 1 &&
                       llvm::sys::Process::StandardErrIsDisplayed();
-  std::vector<ClangTidyError> Findings = corolint::runChecks(
-      MakeOptions, *Compilations, Sources, Threads,
-      /*ApplyAnyFix=*/Fix || !ExportFixes.empty(),
+  corolint::RunResult Result = corolint::runChecks(
+      MakeOptions, *Compilations, Sources, Run,
       [&](size_t Done, size_t Total, llvm::StringRef File) {
         if (ShowProgress)
           llvm::errs() << "[" << Done << "/" << Total << "] " << File << "\n";
       });
+  std::vector<ClangTidyError> &Findings = Result.Findings;
 
   corolint::firstErrorPerFile(Findings);
   if (!WriteBaseline.empty())
@@ -555,8 +564,7 @@ int main(int argc, const char **argv) {
   case Format::Text: {
     ClangTidyContext Context(MakeOptions());
     unsigned WarningsAsErrorsCount = 0;
-    handleErrors(Findings, Context, Fix ? FB_Fix : FB_NoFix,
-                 WarningsAsErrorsCount, BaseFS);
+    handleErrors(Findings, Context, FB_NoFix, WarningsAsErrorsCount, BaseFS);
     break;
   }
   case Format::Json:
@@ -570,6 +578,18 @@ int main(int argc, const char **argv) {
     break;
   }
 
+  bool FixFailed = false;
+  if (Fix) {
+    corolint::FixSummary Summary =
+        corolint::applyFixes(Findings, Result.ContentHashes);
+    for (const std::string &Problem : Summary.Problems)
+      fail(Problem);
+    FixFailed = !Summary.Problems.empty();
+    if (Summary.Suggested)
+      llvm::errs() << "corolint: applied " << Summary.Applied << " of "
+                   << Summary.Suggested << " suggested fixes\n";
+  }
+
   if (!ExportFixes.empty()) {
     std::error_code EC;
     llvm::raw_fd_ostream OS(ExportFixes, EC, llvm::sys::fs::OF_None);
@@ -577,5 +597,7 @@ int main(int argc, const char **argv) {
       return fail("cannot write '" + ExportFixes + "': " + EC.message());
     exportReplacements(Sources.front(), Findings, OS);
   }
+  if (FixFailed)
+    return ExitError;
   return Findings.empty() ? ExitClean : ExitFindings;
 }

@@ -141,6 +141,38 @@ static bool hasFreeCoawait(const CXXRecordDecl &RD, const ASTContext &Ctx) {
   return false;
 }
 
+/// What \p FD returns. An `auto` return type stays undeduced until something
+/// instantiates the function; corolint skips the bodies of system headers,
+/// which may have been the only ones to, so read it off a return statement
+/// of the function's pattern (never skipped: Clang keeps the bodies of
+/// functions with deduced return types).
+static QualType returnedType(const FunctionDecl &FD) {
+  QualType T = FD.getReturnType();
+  // Inside a template, `auto` counts as deduced (to a dependent type).
+  if (!T->getContainedDeducedType() || !T->getContainedDeducedType()
+                                            ->getDeducedType()
+                                            .isNull())
+    return T;
+  const FunctionDecl *Pattern = FD.getTemplateInstantiationPattern();
+  const Stmt *Body = (Pattern ? Pattern : &FD)->getBody();
+  QualType Found;
+  llvm::SmallVector<const Stmt *, 16> Work{Body};
+  while (!Work.empty() && Found.isNull()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      if (const Expr *Value = Return->getRetValue())
+        if (!Value->isTypeDependent())
+          Found = Value->IgnoreImplicit()->getType();
+      continue;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return Found.isNull() ? T : Found;
+}
+
 static CoroutineStart startOfPromise(const CXXRecordDecl *Promise,
                                      const ASTContext &Ctx) {
   CoroutineStart Start = CoroutineStart::Unknown;
@@ -150,7 +182,7 @@ static CoroutineStart startOfPromise(const CXXRecordDecl *Promise,
                     if (!FD || Start != CoroutineStart::Unknown)
                       return;
                     const CXXRecordDecl *Awaiter =
-                        recordOf(FD->getReturnType());
+                        recordOf(returnedType(*FD));
                     if (!Awaiter || !Awaiter->getIdentifier())
                       return;
                     llvm::StringRef Name = Awaiter->getName();

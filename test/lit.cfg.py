@@ -16,7 +16,7 @@ config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, os.path.join(config.corolint_obj_root, "bin"),
      config.environment.get("PATH", os.environ["PATH"])])
 
-plugin = os.path.join(config.corolint_obj_root, "lib", "CorolintTidyPlugin.so")
+plugin = config.plugin
 inputs = os.path.join(config.test_source_root, "Inputs")
 # Check comments are blanked in the copy that is linted and fixed, so that
 # CHECK-FIXES lines cannot match themselves; line numbers stay the same.
@@ -41,3 +41,7 @@ config.substitutions += [
     ("%expect-exit", "python3 " + os.path.join(config.test_source_root, "expect_exit.py")),
 ]
 config.available_features.add("llvm-" + config.llvm_major)
+# Root reads any file: tests of unreadable files run the tool as nobody.
+config.substitutions.append(
+    ("%unprivileged", "setpriv --reuid=65534 --regid=65534 --clear-groups"
+     if os.geteuid() == 0 else ""))

@@ -145,6 +145,10 @@ cl::opt<bool> SkipSystemBodies(
     cl::desc("Parse only the declarations of functions in system headers, "
              "which no check needs (default: on; =false parses them too)."),
     cl::init(true), cl::cat(Category));
+// Runs between the analysis and --fix's writes: lets a test change a file in
+// that window.
+cl::opt<std::string> TestingBeforeFix("testing-before-fix", cl::Hidden,
+                                      cl::desc("Shell command (tests only)."));
 cl::list<std::string> ExtraArgs(
     "extra-arg", cl::desc("Argument to append to the compile commands."),
     cl::cat(Category));
@@ -421,9 +425,17 @@ int main(int argc, const char **argv) {
   }
   if (Sources.empty())
     return fail("no input files; the compilation database lists none");
-  for (const std::string &Source : Sources)
-    if (!llvm::sys::fs::is_regular_file(Source))
+  for (const std::string &Source : Sources) {
+    if (!llvm::sys::fs::exists(Source))
       return fail("no such file: '" + Source + "'");
+    if (!llvm::sys::fs::is_regular_file(Source))
+      return fail("'" + Source + "' is not a regular file");
+    auto Readable = llvm::sys::fs::openNativeFileForRead(Source);
+    if (!Readable)
+      return fail("cannot read '" + Source +
+                  "': " + llvm::toString(Readable.takeError()));
+    llvm::sys::fs::closeFile(*Readable);
+  }
   if (!Include.empty() || !Exclude.empty()) {
     auto Compile = [&](const cl::list<std::string> &Globs,
                        std::vector<llvm::GlobPattern> &Out) -> std::string {
@@ -580,6 +592,8 @@ int main(int argc, const char **argv) {
 
   bool FixFailed = false;
   if (Fix) {
+    if (!TestingBeforeFix.empty())
+      llvm::sys::ExecuteAndWait("/bin/sh", {"/bin/sh", "-c", TestingBeforeFix});
     corolint::FixSummary Summary =
         corolint::applyFixes(Findings, Result.ContentHashes);
     for (const std::string &Problem : Summary.Problems)

@@ -89,10 +89,15 @@ void BlockingSleepCheck::onBlockingCall(const BlockingPath &Path,
                                                          : Replacement;
   std::optional<std::string> Duration = durationOf(Sleep, Ctx);
   SourceLocation Begin = beginOf(Sleep);
+  std::optional<llvm::StringRef> Forbidden = awaitForbiddenIn(Sleep, Ctx);
   if (Template.empty() || !Duration || Begin.isMacroID() ||
-      Sleep.getEndLoc().isMacroID()) {
+      Sleep.getEndLoc().isMacroID() || Forbidden) {
     report(Path, Coroutine);
-    if (Template.empty())
+    if (Forbidden)
+      diag(Begin, "no fix-it: 'co_await' cannot be used in %0",
+           DiagnosticIDs::Note)
+          << *Forbidden;
+    else if (Template.empty())
       diag(Begin,
            "no fix-it: set the option 'Replacement' to this framework's "
            "asynchronous sleep, e.g. 'co_await my::sleep_for(${duration})'",

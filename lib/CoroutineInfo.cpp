@@ -2,6 +2,7 @@
 
 #include "CoroutineInfo.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprObjC.h"
 #include "llvm/ADT/STLExtras.h"
@@ -568,6 +569,26 @@ std::string describeCoroutine(const FunctionDecl &Coroutine) {
   if (isLambdaCallOperator(&Coroutine))
     return "lambda coroutine";
   return "coroutine '" + Coroutine.getNameAsString() + "'";
+}
+
+std::optional<llvm::StringRef> awaitForbiddenIn(const Stmt &S,
+                                                const ASTContext &Context) {
+  // The parent map is built once, on first use: logically const.
+  ASTContext &Ctx = const_cast<ASTContext &>(Context);
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  while (!Parents.empty()) {
+    const DynTypedNode &Parent = Parents[0];
+    if (Parent.get<CXXCatchStmt>())
+      return llvm::StringRef("a catch handler");
+    if (const auto *Var = Parent.get<VarDecl>())
+      if (Var->isStaticLocal() || Var->getTLSKind() != VarDecl::TLS_None)
+        return llvm::StringRef("the initializer of a static variable");
+    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>() ||
+        Parent.get<BlockDecl>())
+      return std::nullopt;
+    Parents = Ctx.getParents(Parent);
+  }
+  return std::nullopt;
 }
 
 } // namespace corolint

@@ -153,6 +153,12 @@ clang::SourceLocation beginOf(const clang::Expr &E);
 /// True if \p FD is a lambda's call operator.
 bool isLambdaCallOperator(const clang::FunctionDecl *FD);
 
+/// Where \p S sits if `co_await` may not be used there ("a catch handler",
+/// "the initializer of a static variable"), or nothing: fix-its that add a
+/// `co_await` must not be offered there.
+std::optional<llvm::StringRef> awaitForbiddenIn(const clang::Stmt &S,
+                                                const clang::ASTContext &Ctx);
+
 /// How messages name a coroutine: "coroutine 'f'" or "lambda coroutine".
 std::string describeCoroutine(const clang::FunctionDecl &Coroutine);
 

@@ -87,6 +87,16 @@ static llvm::SmallVector<FixItHint, 2> coAwaitFix(const Expr &E,
   if (beginOf(E).isMacroID() || E.getEndLoc().isMacroID())
     return {};
   llvm::SmallVector<FixItHint, 2> Fixes;
+  if (const auto *Functional = dyn_cast<CXXFunctionalCastExpr>(&E)) {
+    // `void(f())` -> `co_await (f())`.
+    if (Functional->getLParenLoc().isInvalid())
+      return {};
+    Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Functional->getBeginLoc(),
+                                       Functional->getLParenLoc()),
+        "co_await ("));
+    return Fixes;
+  }
   if (const auto *Named = dyn_cast<CXXNamedCastExpr>(&E)) {
     // `static_cast<void>(f())` -> `co_await (f())`: the cast's parentheses
     // stay around the operand.
@@ -173,10 +183,13 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
   bool PromiseAccepts =
       !Awaited || Types.promiseAccepts(S.Promise, Call->getType(),
                                        Info.AwaitableByName, S.Ctx);
+  const Expr &Written =
+      VoidCast ? static_cast<const Expr &>(*VoidCast) : *Call;
+  std::optional<llvm::StringRef> Forbidden =
+      Awaited ? awaitForbiddenIn(Written, S.Ctx) : std::nullopt;
   llvm::SmallVector<FixItHint, 2> Fixes;
-  if (Awaited && PromiseAccepts)
-    Fixes = coAwaitFix(VoidCast ? static_cast<const Expr &>(*VoidCast) : *Call,
-                       S.Ctx);
+  if (Awaited && PromiseAccepts && !Forbidden)
+    Fixes = coAwaitFix(Written, S.Ctx);
 
   diag(Loc, "%select{task|awaitable|coroutine object}0 returned by %1 is "
             "%select{discarded|never awaited}2"
@@ -186,6 +199,12 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
       << nounFor(Info) << describeCallee(*Call) << Awaited
       << consequenceFor(Info) << Fixes;
 
+  if (Forbidden) {
+    diag(Loc, "no fix-it: 'co_await' cannot be used in %0",
+         DiagnosticIDs::Note)
+        << *Forbidden;
+    return;
+  }
   if (!PromiseAccepts) {
     diag(Loc, "no fix-it: the promise type %0 of this coroutine does not "
               "await %1",

@@ -65,6 +65,18 @@ awaitable<void> heartbeat(asio::ip::tcp::socket &socket) {
   // CHECK-FIXES: {{^}}  retry_later(1);
 }
 
+// 'co_await' is not allowed in a catch handler: no fix-it there.
+awaitable<void> backoff_on_error(asio::ip::tcp::socket &socket) {
+  try {
+    co_await socket.async_wait(asio::socket_base::wait_read, asio::use_awaitable);
+  } catch (const std::exception &) {
+    std::this_thread::sleep_for(100ms);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: coroutine 'backoff_on_error' sleeps in 'std::this_thread::sleep_for', blocking its thread
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: no fix-it: 'co_await' cannot be used in a catch handler
+    // CHECK-FIXES: {{^}}    std::this_thread::sleep_for(100ms);
+  }
+}
+
 auto lambda_coroutine = []() -> awaitable<void> {
   std::this_thread::sleep_for(1ms);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lambda coroutine sleeps in 'std::this_thread::sleep_for'

@@ -13,6 +13,7 @@
 namespace net = boost::asio;
 
 net::awaitable<void> tick() { co_return; }
+net::awaitable<int> count() { co_return 1; }
 
 int main() {
   net::io_context context;
@@ -20,5 +21,9 @@ int main() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exceptions thrown by the spawned coroutine 'tick' are silently discarded [coro-detached-task]
   // CHECK-MESSAGES: :[[@LINE-2]]:34: note: the completion token 'net::detached' drops them
   // CHECK-FIXES: net::co_spawn(context, tick(), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  net::co_spawn(context, count(), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exceptions thrown by the spawned coroutine 'count' are silently discarded [coro-detached-task]
+  // CHECK-MESSAGES: :[[@LINE-2]]:35: note: the completion token 'net::detached' drops them
+  // CHECK-FIXES: net::co_spawn(context, count(), [](std::exception_ptr e, auto &&) { if (e) std::rethrow_exception(e); });
   context.run();
 }

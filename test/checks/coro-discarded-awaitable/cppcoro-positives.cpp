@@ -81,7 +81,22 @@ task<> explicit_discards() {
   static_cast<void>(fetch_user(5));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch_user' is never awaited
   // CHECK-FIXES: co_await (fetch_user(5));
+  void(fetch_user(7));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch_user' is never awaited
+  // CHECK-FIXES: co_await (fetch_user(7));
   co_return;
+}
+
+// 'co_await' is not allowed in a catch handler: reported, without a fix-it.
+task<> in_handler() {
+  try {
+    co_await fetch_user(8);
+  } catch (...) {
+    log_event("failed");
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'log_event' is never awaited
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: no fix-it: 'co_await' cannot be used in a catch handler
+    // CHECK-FIXES: {{^}}    log_event("failed");
+  }
 }
 
 task<> unused_locals() {

@@ -5,6 +5,7 @@
 // RUN: %tidy -checks='-*,coro-discarded-awaitable' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
 // RUN: not %corolint --checks='-*,coro-discarded-awaitable' --fix %t.cpp -- %std -I%inputs
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
+// RUN: %clangxx -fsyntax-only -Wno-unused-result %std -I%inputs %t.cpp
 
 #include <cppcoro/task.hpp>
 

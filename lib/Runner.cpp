@@ -45,9 +45,9 @@ bool inSystemHeader(const SourceManager &SM, SourceLocation Loc) {
 class UserCodeConsumer : public MultiplexConsumer {
 public:
   UserCodeConsumer(std::unique_ptr<ASTConsumer> Checks, CompilerInstance &CI,
-                   bool SkipSystemBodies, llvm::StringMap<uint64_t> &Hashes)
+                   bool SkipSystemBodies, FileResult &Result)
       : MultiplexConsumer(one(std::move(Checks))), CI(CI),
-        SkipSystemBodies(SkipSystemBodies), Hashes(Hashes) {}
+        SkipSystemBodies(SkipSystemBodies), Result(Result) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     for (Decl *D : Group)
@@ -64,7 +64,7 @@ public:
   void HandleTranslationUnit(ASTContext &Context) override {
     Context.setTraversalScope(UserDecls);
     MultiplexConsumer::HandleTranslationUnit(Context);
-    recordUserFiles();
+    recordInputs();
   }
 
 private:
@@ -75,58 +75,65 @@ private:
     return Consumers;
   }
 
-  void recordUserFiles() {
+  /// Hashes every file the preprocessor read; the user's files again apart.
+  void recordInputs() {
     const SourceManager &SM = CI.getSourceManager();
     for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
       const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
-      if (!Entry.isFile() ||
-          SrcMgr::isSystem(Entry.getFile().getFileCharacteristic()))
+      if (!Entry.isFile())
         continue;
       const SrcMgr::ContentCache &Content = Entry.getFile().getContentCache();
       std::optional<llvm::StringRef> Data = Content.getBufferDataIfLoaded();
       if (!Content.OrigEntry || !Data)
         continue;
+      // As opened: `..` after a symbolic link is not the parent directory.
       llvm::SmallString<256> Path(Content.OrigEntry->getName());
       CI.getFileManager().makeAbsolutePath(Path);
+      auto [It, New] = Result.Inputs.try_emplace(Path, 0);
+      if (New)
+        It->second = contentHash(*Data);
+      if (SrcMgr::isSystem(Entry.getFile().getFileCharacteristic()))
+        continue;
+      // As the findings name it (see sortAndDeduplicate).
       llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      Hashes[Path] = contentHash(*Data);
+      Result.UserFiles[Path] = It->second;
     }
   }
 
   CompilerInstance &CI;
   bool SkipSystemBodies;
-  llvm::StringMap<uint64_t> &Hashes;
+  FileResult &Result;
   std::vector<Decl *> UserDecls;
 };
 
 class LintAction : public ASTFrontendAction {
 public:
   LintAction(ClangTidyASTConsumerFactory &Checks, bool SkipSystemBodies,
-             llvm::StringMap<uint64_t> &Hashes)
-      : Checks(Checks), SkipSystemBodies(SkipSystemBodies), Hashes(Hashes) {}
+             FileResult &Result)
+      : Checks(Checks), SkipSystemBodies(SkipSystemBodies), Result(Result) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
     return std::make_unique<UserCodeConsumer>(
-        Checks.createASTConsumer(CI, File), CI, SkipSystemBodies, Hashes);
+        Checks.createASTConsumer(CI, File), CI, SkipSystemBodies, Result);
   }
 
 private:
   ClangTidyASTConsumerFactory &Checks;
   bool SkipSystemBodies;
-  llvm::StringMap<uint64_t> &Hashes;
+  FileResult &Result;
 };
 
 class LintActionFactory : public tooling::FrontendActionFactory {
 public:
   LintActionFactory(ClangTidyContext &Context,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                    bool SkipSystemBodies, llvm::StringMap<uint64_t> &Hashes)
+                    bool SkipSystemBodies, FileResult &Result)
       : Checks(Context, std::move(FS)), SkipSystemBodies(SkipSystemBodies),
-        Hashes(Hashes) {}
+        Result(Result) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LintAction>(Checks, SkipSystemBodies, Hashes);
+    return std::make_unique<LintAction>(Checks, SkipSystemBodies, Result);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -143,17 +150,16 @@ public:
 private:
   ClangTidyASTConsumerFactory Checks;
   bool SkipSystemBodies;
-  llvm::StringMap<uint64_t> &Hashes;
+  FileResult &Result;
 };
 
 } // namespace
 
-std::vector<ClangTidyError>
-lintFile(ClangTidyContext &Context,
-         const tooling::CompilationDatabase &Compilations,
-         const std::string &File,
-         llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-         const RunOptions &Options, llvm::StringMap<uint64_t> &ContentHashes) {
+FileResult lintFile(ClangTidyContext &Context,
+                    const tooling::CompilationDatabase &Compilations,
+                    const std::string &File,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                    const RunOptions &Options) {
   tooling::ClangTool Tool(Compilations, {File},
                           std::make_shared<PCHContainerOperations>(), FS);
   // ExtraArgs and ExtraArgsBefore of .clang-tidy files.
@@ -192,9 +198,31 @@ lintFile(ClangTidyContext &Context,
   // bodies there matter.
   bool Skip = Options.SkipSystemBodies &&
               !Context.getOptionsForFile(File).SystemHeaders.value_or(false);
-  LintActionFactory Factory(Context, FS, Skip, ContentHashes);
+  FileResult Result;
+  LintActionFactory Factory(Context, FS, Skip, Result);
   Tool.run(&Factory);
-  return DiagConsumer.take();
+  Result.Findings = DiagConsumer.take();
+  return Result;
+}
+
+/// What a file's result depends on besides the files it reads: its command
+/// lines, its effective configuration, and the run's options.
+static std::string cacheKey(ClangTidyContext &Context,
+                            const tooling::CompilationDatabase &Compilations,
+                            const std::string &File,
+                            const RunOptions &Options) {
+  std::vector<std::string> CommandLine;
+  for (const tooling::CompileCommand &Command :
+       Compilations.getCompileCommands(File)) {
+    CommandLine.push_back(Command.Directory);
+    CommandLine.insert(CommandLine.end(), Command.CommandLine.begin(),
+                       Command.CommandLine.end());
+  }
+  std::string Configuration =
+      configurationAsText(Context.getOptionsForFile(File));
+  Configuration += Options.ApplyAnyFix ? "\nany-fix" : "";
+  Configuration += Options.SkipSystemBodies ? "\nskip" : "";
+  return ResultCache::key(File, CommandLine, Configuration);
 }
 
 RunResult runChecks(
@@ -203,6 +231,9 @@ RunResult runChecks(
     const std::vector<std::string> &Files, const RunOptions &Options,
     const std::function<void(size_t, size_t, llvm::StringRef)> &Progress) {
   RunResult Result;
+  std::optional<ResultCache> Cache;
+  if (!Options.CacheDir.empty())
+    Cache.emplace(Options.CacheDir);
   std::mutex Lock;
   std::atomic<size_t> Next{0};
   size_t Done = 0;
@@ -214,14 +245,24 @@ RunResult runChecks(
         llvm::vfs::createPhysicalFileSystem());
     for (size_t I = Next++; I < Files.size(); I = Next++) {
       ClangTidyContext Context(MakeOptions());
-      llvm::StringMap<uint64_t> Hashes;
-      std::vector<ClangTidyError> Found =
-          lintFile(Context, Compilations, Files[I], FS, Options, Hashes);
+      std::string Key;
+      std::optional<FileResult> Found;
+      if (Cache) {
+        Key = cacheKey(Context, Compilations, Files[I], Options);
+        Found = Cache->lookup(Key);
+      }
+      bool Hit = Found.has_value();
+      if (!Found) {
+        Found = lintFile(Context, Compilations, Files[I], FS, Options);
+        if (Cache)
+          Cache->store(Key, *Found);
+      }
       std::lock_guard<std::mutex> Guard(Lock);
+      Result.CacheHits += Hit;
       Result.Findings.insert(Result.Findings.end(),
-                             std::make_move_iterator(Found.begin()),
-                             std::make_move_iterator(Found.end()));
-      for (const auto &Entry : Hashes)
+                             std::make_move_iterator(Found->Findings.begin()),
+                             std::make_move_iterator(Found->Findings.end()));
+      for (const auto &Entry : Found->UserFiles)
         Result.ContentHashes[Entry.getKey()] = Entry.getValue();
       if (Progress)
         Progress(++Done, Files.size(), Files[I]);

@@ -3,6 +3,7 @@
 #ifndef COROLINT_LIB_RUNNER_H
 #define COROLINT_LIB_RUNNER_H
 
+#include "Cache.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -24,6 +25,8 @@ struct RunOptions {
   /// Parse only the declarations of functions in system headers: no check
   /// looks into their bodies, and skipping them halves the parse.
   bool SkipSystemBodies = true;
+  /// Where results are kept across runs (see ResultCache); empty: nowhere.
+  std::string CacheDir;
 };
 
 struct RunResult {
@@ -32,6 +35,8 @@ struct RunResult {
   /// A hash of each user file (not system header) as the checks saw it, by
   /// absolute path: --fix compares it before writing.
   llvm::StringMap<uint64_t> ContentHashes;
+  /// Files whose results came from the cache.
+  unsigned CacheHits = 0;
 };
 
 /// Runs the enabled checks on \p Files with \p Options.Jobs threads, each
@@ -44,14 +49,12 @@ RunResult runChecks(
     const std::function<void(size_t Done, size_t Total, llvm::StringRef File)>
         &Progress);
 
-/// Runs the checks on one file, reading files through \p FS, and adds the
-/// hashes of the user files it read to \p ContentHashes.
-std::vector<clang::tidy::ClangTidyError>
-lintFile(clang::tidy::ClangTidyContext &Context,
-         const clang::tooling::CompilationDatabase &Compilations,
-         const std::string &File,
-         llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-         const RunOptions &Options, llvm::StringMap<uint64_t> &ContentHashes);
+/// Runs the checks on one file, reading files through \p FS.
+FileResult lintFile(clang::tidy::ClangTidyContext &Context,
+                    const clang::tooling::CompilationDatabase &Compilations,
+                    const std::string &File,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                    const RunOptions &Options);
 
 /// The hash ContentHashes holds for \p Content.
 uint64_t contentHash(llvm::StringRef Content);

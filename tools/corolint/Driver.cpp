@@ -140,6 +140,12 @@ cl::opt<std::string> Diff(
     cl::desc("Report only findings on lines changed since this git revision, "
              "or in the unified diff read from stdin with --diff=-."),
     cl::value_desc("revision"), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep each file's findings in this directory and reuse them "
+             "while the file, its headers, its command line and the "
+             "configuration are unchanged."),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> SkipSystemBodies(
     "skip-system-bodies",
     cl::desc("Parse only the declarations of functions in system headers, "
@@ -552,6 +558,7 @@ int main(int argc, const char **argv) {
   Run.Jobs = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
   Run.ApplyAnyFix = Fix || !ExportFixes.empty();
   Run.SkipSystemBodies = SkipSystemBodies;
+  Run.CacheDir = CacheDir;
   bool ShowProgress = !Quiet && Sources.size() > 1 &&
                       llvm::sys::Process::StandardErrIsDisplayed();
   corolint::RunResult Result = corolint::runChecks(
@@ -561,6 +568,9 @@ int main(int argc, const char **argv) {
           llvm::errs() << "[" << Done << "/" << Total << "] " << File << "\n";
       });
   std::vector<ClangTidyError> &Findings = Result.Findings;
+  if (!CacheDir.empty() && !Quiet)
+    llvm::errs() << "corolint: reused the cached findings of "
+                 << Result.CacheHits << " of " << Sources.size() << " files\n";
 
   corolint::firstErrorPerFile(Findings);
   if (!WriteBaseline.empty())

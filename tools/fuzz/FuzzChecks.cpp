@@ -59,10 +59,9 @@ Analysis analyse(llvm::StringRef Code) {
       "/", tooling::CommandLineArguments(Args.begin() + 1, Args.end() - 1));
   corolint::RunOptions Run;
   Run.ApplyAnyFix = true;
-  llvm::StringMap<uint64_t> Hashes;
   Analysis Result;
   Result.Findings =
-      corolint::lintFile(Context, Database, InputPath.str(), FS, Run, Hashes);
+      corolint::lintFile(Context, Database, InputPath.str(), FS, Run).Findings;
   for (const ClangTidyError &E : Result.Findings)
     Result.HasErrors |= E.DiagLevel == ClangTidyError::Error;
   return Result;

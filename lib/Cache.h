@@ -1,0 +1,53 @@
+//===--- Cache.h - findings kept across runs, per translation unit ---------===//
+
+#ifndef COROLINT_LIB_CACHE_H
+#define COROLINT_LIB_CACHE_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+/// What one translation unit produced.
+struct FileResult {
+  std::vector<clang::tidy::ClangTidyError> Findings;
+  /// Hashes of the user's files as the checks saw them (for --fix).
+  llvm::StringMap<uint64_t> UserFiles;
+  /// Every file the preprocessor read, headers included, with its hash:
+  /// the preprocessed translation unit is a function of these and the
+  /// command line.
+  llvm::StringMap<uint64_t> Inputs;
+};
+
+/// A directory of FileResults, one file each, named by a hash of the
+/// corolint and LLVM versions, the source file, its command line and its
+/// configuration. An entry is used only while every input still has the
+/// content it had (ccache's "direct mode"): any change to a header, a flag
+/// or an option re-analyses exactly the translation units it affects.
+class ResultCache {
+public:
+  explicit ResultCache(std::string Directory) : Directory(std::move(Directory)) {}
+
+  static std::string key(llvm::StringRef File,
+                         llvm::ArrayRef<std::string> CommandLine,
+                         llvm::StringRef Configuration);
+
+  /// The stored result for \p Key if all its inputs are unchanged.
+  std::optional<FileResult> lookup(llvm::StringRef Key) const;
+
+  /// Stores \p Result atomically (concurrent runs may share a directory).
+  /// Results that cannot be stored faithfully are skipped.
+  void store(llvm::StringRef Key, const FileResult &Result) const;
+
+private:
+  std::string pathOf(llvm::StringRef Key) const;
+  std::string Directory;
+};
+
+} // namespace corolint
+
+#endif // COROLINT_LIB_CACHE_H

@@ -21,6 +21,8 @@ struct FileResult {
   /// the preprocessed translation unit is a function of these and the
   /// command line.
   llvm::StringMap<uint64_t> Inputs;
+  /// Parsed with a shared preamble (not stored in the cache).
+  bool UsedPreamble = false;
 };
 
 /// A directory of FileResults, one file each, named by a hash of the

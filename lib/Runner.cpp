@@ -9,6 +9,7 @@
 
 #include "Runner.h"
 #include "Report.h"
+#include "SharedPreambles.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTContext.h"
@@ -40,14 +41,21 @@ bool inSystemHeader(const SourceManager &SM, SourceLocation Loc) {
   return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
 }
 
-/// Wraps clang-tidy's consumer: skips system-header function bodies while
-/// parsing, then runs the checks over the user's top-level declarations.
+bool isSharedPreambleHeader(llvm::StringRef Path) {
+  return llvm::sys::path::filename(Path).starts_with(".corolint-preamble-");
+}
+
+/// Wraps clang-tidy's consumer (or the PCH writer of a shared preamble):
+/// skips system-header function bodies while parsing, runs the checks over
+/// the user's top-level declarations only, and records the files read.
 class UserCodeConsumer : public MultiplexConsumer {
 public:
-  UserCodeConsumer(std::unique_ptr<ASTConsumer> Checks, CompilerInstance &CI,
-                   bool SkipSystemBodies, FileResult &Result)
-      : MultiplexConsumer(one(std::move(Checks))), CI(CI),
-        SkipSystemBodies(SkipSystemBodies), Result(Result) {}
+  UserCodeConsumer(std::unique_ptr<ASTConsumer> Inner, CompilerInstance &CI,
+                   bool SkipSystemBodies, const SharedPreamble *Preamble,
+                   FileResult &Result)
+      : MultiplexConsumer(one(std::move(Inner))), CI(CI),
+        SkipSystemBodies(SkipSystemBodies), Preamble(Preamble),
+        Result(Result) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     for (Decl *D : Group)
@@ -62,6 +70,17 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &Context) override {
+    // The user's declarations that came from a shared preamble were never
+    // handed to HandleTopLevelDecl: the checks see them too.
+    if (Preamble) {
+      std::vector<Decl *> FromPreamble;
+      for (Decl *D : Context.getTranslationUnitDecl()->decls())
+        if (D->isFromASTFile() &&
+            !inSystemHeader(CI.getSourceManager(), D->getLocation()))
+          FromPreamble.push_back(D);
+      UserDecls.insert(UserDecls.begin(), FromPreamble.begin(),
+                       FromPreamble.end());
+    }
     Context.setTraversalScope(UserDecls);
     MultiplexConsumer::HandleTranslationUnit(Context);
     recordInputs();
@@ -84,7 +103,8 @@ private:
         continue;
       const SrcMgr::ContentCache &Content = Entry.getFile().getContentCache();
       std::optional<llvm::StringRef> Data = Content.getBufferDataIfLoaded();
-      if (!Content.OrigEntry || !Data)
+      if (!Content.OrigEntry || !Data ||
+          isSharedPreambleHeader(Content.OrigEntry->getName()))
         continue;
       // As opened: `..` after a symbolic link is not the parent directory.
       llvm::SmallString<256> Path(Content.OrigEntry->getName());
@@ -98,10 +118,18 @@ private:
       llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
       Result.UserFiles[Path] = It->second;
     }
+    // The files of the shared preamble were read once, for all.
+    if (Preamble) {
+      for (const auto &Input : Preamble->Inputs.Inputs)
+        Result.Inputs.try_emplace(Input.getKey(), Input.getValue());
+      for (const auto &File : Preamble->Inputs.UserFiles)
+        Result.UserFiles.try_emplace(File.getKey(), File.getValue());
+    }
   }
 
   CompilerInstance &CI;
   bool SkipSystemBodies;
+  const SharedPreamble *Preamble;
   FileResult &Result;
   std::vector<Decl *> UserDecls;
 };
@@ -109,17 +137,42 @@ private:
 class LintAction : public ASTFrontendAction {
 public:
   LintAction(ClangTidyASTConsumerFactory &Checks, bool SkipSystemBodies,
-             FileResult &Result)
-      : Checks(Checks), SkipSystemBodies(SkipSystemBodies), Result(Result) {}
+             const SharedPreamble *Preamble, FileResult &Result)
+      : Checks(Checks), SkipSystemBodies(SkipSystemBodies), Preamble(Preamble),
+        Result(Result) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
-    return std::make_unique<UserCodeConsumer>(
-        Checks.createASTConsumer(CI, File), CI, SkipSystemBodies, Result);
+    return std::make_unique<UserCodeConsumer>(Checks.createASTConsumer(CI, File),
+                                              CI, SkipSystemBodies, Preamble,
+                                              Result);
   }
 
 private:
   ClangTidyASTConsumerFactory &Checks;
+  bool SkipSystemBodies;
+  const SharedPreamble *Preamble;
+  FileResult &Result;
+};
+
+/// Writes the PCH of a shared preamble, its system bodies skipped as in
+/// every file that uses it.
+class PreambleAction : public GeneratePCHAction {
+public:
+  PreambleAction(bool SkipSystemBodies, FileResult &Result)
+      : SkipSystemBodies(SkipSystemBodies), Result(Result) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef File) override {
+    std::unique_ptr<ASTConsumer> Writer =
+        GeneratePCHAction::CreateASTConsumer(CI, File);
+    if (!Writer)
+      return nullptr;
+    return std::make_unique<UserCodeConsumer>(std::move(Writer), CI,
+                                              SkipSystemBodies, nullptr, Result);
+  }
+
+private:
   bool SkipSystemBodies;
   FileResult &Result;
 };
@@ -128,41 +181,82 @@ class LintActionFactory : public tooling::FrontendActionFactory {
 public:
   LintActionFactory(ClangTidyContext &Context,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                    bool SkipSystemBodies, FileResult &Result)
+                    bool SkipSystemBodies, const SharedPreamble *Preamble,
+                    FileResult &Result)
       : Checks(Context, std::move(FS)), SkipSystemBodies(SkipSystemBodies),
+        Preamble(Preamble && Preamble->Built.load(std::memory_order_acquire)
+                     ? Preamble
+                     : nullptr),
         Result(Result) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LintAction>(Checks, SkipSystemBodies, Result);
+    return std::make_unique<LintAction>(Checks, SkipSystemBodies, Preamble,
+                                        Result);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
-    // As clang-tidy does: code may hide things from analyzers.
-    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    Invocation->getFrontendOpts().SkipFunctionBodies = SkipSystemBodies;
+    prepare(*Invocation, SkipSystemBodies);
+    if (Preamble) {
+      PreprocessorOptions &PP = Invocation->getPreprocessorOpts();
+      PP.ImplicitPCHInclude = Preamble->PCHPath;
+      PP.PrecompiledPreambleBytes = {Preamble->HeaderText.size(), true};
+    }
     return FrontendActionFactory::runInvocation(Invocation, Files,
                                                 PCHContainerOps, DiagConsumer);
+  }
+
+  bool usesPreamble() const { return Preamble != nullptr; }
+
+  /// What every parse, and the preamble's, is set up with: they must agree
+  /// for a PCH to be usable.
+  static void prepare(CompilerInvocation &Invocation, bool SkipSystemBodies) {
+    // As clang-tidy does: code may hide things from analyzers.
+    Invocation.getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    Invocation.getFrontendOpts().SkipFunctionBodies = SkipSystemBodies;
   }
 
 private:
   ClangTidyASTConsumerFactory Checks;
   bool SkipSystemBodies;
+  const SharedPreamble *Preamble;
   FileResult &Result;
 };
 
-} // namespace
+class PreambleActionFactory : public tooling::FrontendActionFactory {
+public:
+  PreambleActionFactory(SharedPreamble &Preamble, bool SkipSystemBodies)
+      : Preamble(Preamble), SkipSystemBodies(SkipSystemBodies) {}
 
-FileResult lintFile(ClangTidyContext &Context,
-                    const tooling::CompilationDatabase &Compilations,
-                    const std::string &File,
-                    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                    const RunOptions &Options) {
-  tooling::ClangTool Tool(Compilations, {File},
-                          std::make_shared<PCHContainerOperations>(), FS);
-  // ExtraArgs and ExtraArgsBefore of .clang-tidy files.
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<PreambleAction>(SkipSystemBodies, Preamble.Inputs);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    LintActionFactory::prepare(*Invocation, SkipSystemBodies);
+    FrontendOptions &Frontend = Invocation->getFrontendOpts();
+    Frontend.Inputs = {FrontendInputFile(
+        Preamble.HeaderPath, InputKind(Language::CXX).getHeader())};
+    Frontend.OutputFile = Preamble.PCHPath;
+    Frontend.ProgramAction = frontend::GeneratePCH;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  SharedPreamble &Preamble;
+  bool SkipSystemBodies;
+};
+
+/// The ExtraArgs and ExtraArgsBefore of .clang-tidy files, as clang-tidy
+/// adds them.
+void addConfiguredArguments(tooling::ClangTool &Tool,
+                            ClangTidyContext &Context) {
   Tool.appendArgumentsAdjuster([&Context](const tooling::CommandLineArguments &Args,
                                           llvm::StringRef Filename) {
     ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
@@ -180,37 +274,61 @@ FileResult lintFile(ClangTidyContext &Context,
     return Adjusted;
   });
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+}
 
-  ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr, true,
-                                           Options.ApplyAnyFix);
-  auto DiagOpts = std::make_unique<DiagnosticOptions>();
-#if LLVM_VERSION_MAJOR >= 22
-  DiagnosticsEngine DE(DiagnosticIDs::create(), *DiagOpts, &DiagConsumer,
-                       /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(std::move(DiagOpts), &DE);
-#else
-  DiagnosticsEngine DE(new DiagnosticIDs(), DiagOpts.release(), &DiagConsumer,
-                       /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&DE);
-#endif
-  Tool.setDiagnosticConsumer(&DiagConsumer);
-  // Findings in system headers are never shown, unless asked for: then the
-  // bodies there matter.
-  bool Skip = Options.SkipSystemBodies &&
-              !Context.getOptionsForFile(File).SystemHeaders.value_or(false);
-  FileResult Result;
-  LintActionFactory Factory(Context, FS, Skip, Result);
-  Tool.run(&Factory);
-  Result.Findings = DiagConsumer.take();
-  return Result;
+/// Findings in system headers are never shown unless asked for: then the
+/// bodies there matter.
+bool skipSystemBodies(ClangTidyContext &Context, const std::string &File,
+                      const RunOptions &Options) {
+  return Options.SkipSystemBodies &&
+         !Context.getOptionsForFile(File).SystemHeaders.value_or(false);
+}
+
+/// Builds \p Preamble's PCH; on failure its files are parsed whole.
+void buildPreamble(SharedPreamble &Preamble, ClangTidyContext &Context,
+                   const tooling::CompilationDatabase &Compilations,
+                   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                   const RunOptions &Options) {
+  tooling::ClangTool Tool(Compilations, {Preamble.Representative},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  addConfiguredArguments(Tool, Context);
+  IgnoringDiagConsumer Quiet;
+  Tool.setDiagnosticConsumer(&Quiet);
+  Tool.setPrintErrorMessage(false);
+  PreambleActionFactory Factory(
+      Preamble, skipSystemBodies(Context, Preamble.Representative, Options));
+  if (Tool.run(&Factory) == 0 && llvm::sys::fs::exists(Preamble.PCHPath))
+    Preamble.Built.store(true, std::memory_order_release);
+}
+
+/// Runs \p Work(I, FS) for I in [0, N) on \p Jobs threads, each thread with
+/// a file system of its own from \p MakeFS.
+void parallelFor(
+    size_t N, unsigned Jobs,
+    const std::function<llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem>()>
+        &MakeFS,
+    const std::function<void(size_t, llvm::IntrusiveRefCntPtr<
+                                         llvm::vfs::OverlayFileSystem>)> &Work) {
+  std::atomic<size_t> Next{0};
+  auto Worker = [&] {
+    auto FS = MakeFS();
+    for (size_t I = Next++; I < N; I = Next++)
+      Work(I, FS);
+  };
+  Jobs = std::max<unsigned>(1, std::min<size_t>(Jobs, N));
+  std::vector<std::thread> Threads;
+  for (unsigned I = 1; I < Jobs; ++I)
+    Threads.emplace_back(Worker);
+  Worker();
+  for (std::thread &Thread : Threads)
+    Thread.join();
 }
 
 /// What a file's result depends on besides the files it reads: its command
 /// lines, its effective configuration, and the run's options.
-static std::string cacheKey(ClangTidyContext &Context,
-                            const tooling::CompilationDatabase &Compilations,
-                            const std::string &File,
-                            const RunOptions &Options) {
+std::string cacheKey(ClangTidyContext &Context,
+                     const tooling::CompilationDatabase &Compilations,
+                     const std::string &File, const RunOptions &Options) {
   std::vector<std::string> CommandLine;
   for (const tooling::CompileCommand &Command :
        Compilations.getCompileCommands(File)) {
@@ -225,59 +343,140 @@ static std::string cacheKey(ClangTidyContext &Context,
   return ResultCache::key(File, CommandLine, Configuration);
 }
 
+} // namespace
+
+FileResult lintFile(ClangTidyContext &Context,
+                    const tooling::CompilationDatabase &Compilations,
+                    const std::string &File,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                    const RunOptions &Options, const SharedPreamble *Preamble) {
+  tooling::ClangTool Tool(Compilations, {File},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  addConfiguredArguments(Tool, Context);
+  ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr, true,
+                                           Options.ApplyAnyFix);
+  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+#if LLVM_VERSION_MAJOR >= 22
+  DiagnosticsEngine DE(DiagnosticIDs::create(), *DiagOpts, &DiagConsumer,
+                       /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(DiagOpts), &DE);
+#else
+  DiagnosticsEngine DE(new DiagnosticIDs(), DiagOpts.release(), &DiagConsumer,
+                       /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&DE);
+#endif
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+  FileResult Result;
+  LintActionFactory Factory(Context, FS,
+                            skipSystemBodies(Context, File, Options), Preamble,
+                            Result);
+  Result.UsedPreamble = Factory.usesPreamble();
+  Tool.run(&Factory);
+  Result.Findings = DiagConsumer.take();
+  return Result;
+}
+
 RunResult runChecks(
     const OptionsFactory &MakeOptions,
     const tooling::CompilationDatabase &Compilations,
     const std::vector<std::string> &Files, const RunOptions &Options,
     const std::function<void(size_t, size_t, llvm::StringRef)> &Progress) {
-  RunResult Result;
+  std::vector<std::optional<FileResult>> Results(Files.size());
+  std::vector<std::string> Keys(Files.size());
+  std::mutex Lock;
+  size_t Done = 0;
+  auto Finished = [&](size_t I) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (Progress)
+      Progress(++Done, Files.size(), Files[I]);
+  };
+  std::vector<std::pair<std::string, std::string>> Headers;
+  auto MakeFS = [&] {
+    auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+        llvm::vfs::createPhysicalFileSystem());
+    // A layer of its own per thread: ClangTool sets the working directory
+    // of every layer.
+    auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+    for (const auto &[Path, Text] : Headers)
+      Memory->addFile(Path, 0, llvm::MemoryBuffer::getMemBuffer(Text));
+    FS->pushOverlay(Memory);
+    return FS;
+  };
+
+  // 1. Results kept from earlier runs.
   std::optional<ResultCache> Cache;
   if (!Options.CacheDir.empty())
     Cache.emplace(Options.CacheDir);
-  std::mutex Lock;
-  std::atomic<size_t> Next{0};
-  size_t Done = 0;
-  // One file at a time per worker, with a context of its own: a clang-tidy
-  // context belongs to one thread, and to one run (it maps the diagnostic
-  // IDs of that run's engine to check names).
-  auto Work = [&] {
-    auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-        llvm::vfs::createPhysicalFileSystem());
-    for (size_t I = Next++; I < Files.size(); I = Next++) {
+  if (Cache)
+    parallelFor(Files.size(), Options.Jobs, MakeFS, [&](size_t I, auto) {
       ClangTidyContext Context(MakeOptions());
-      std::string Key;
-      std::optional<FileResult> Found;
-      if (Cache) {
-        Key = cacheKey(Context, Compilations, Files[I], Options);
-        Found = Cache->lookup(Key);
-      }
-      bool Hit = Found.has_value();
-      if (!Found) {
-        Found = lintFile(Context, Compilations, Files[I], FS, Options);
-        if (Cache)
-          Cache->store(Key, *Found);
-      }
-      std::lock_guard<std::mutex> Guard(Lock);
-      Result.CacheHits += Hit;
-      Result.Findings.insert(Result.Findings.end(),
-                             std::make_move_iterator(Found->Findings.begin()),
-                             std::make_move_iterator(Found->Findings.end()));
-      for (const auto &Entry : Found->UserFiles)
-        Result.ContentHashes[Entry.getKey()] = Entry.getValue();
-      if (Progress)
-        Progress(++Done, Files.size(), Files[I]);
+      Keys[I] = cacheKey(Context, Compilations, Files[I], Options);
+      Results[I] = Cache->lookup(Keys[I]);
+      if (Results[I])
+        Finished(I);
+    });
+  std::vector<size_t> ToLint;
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (!Results[I])
+      ToLint.push_back(I);
+
+  // 2. The include blocks that files to lint have in common, precompiled
+  // first; a thread with no preamble left to build meanwhile lints files
+  // whole rather than wait. 3. The checks, on every file the cache did not
+  // answer.
+  llvm::StringMap<std::shared_ptr<SharedPreamble>> Preambles;
+  std::vector<SharedPreamble *> Unique;
+  llvm::SmallString<128> Scratch;
+  if (Options.SharePreambles && ToLint.size() > 1 &&
+      !llvm::sys::fs::createUniqueDirectory("corolint-preambles", Scratch)) {
+    std::vector<std::string> Names;
+    for (size_t I : ToLint)
+      Names.push_back(Files[I]);
+    Preambles = planSharedPreambles(Compilations, Names, Scratch);
+    for (const auto &Entry : Preambles)
+      if (llvm::find(Unique, Entry.second.get()) == Unique.end())
+        Unique.push_back(Entry.second.get());
+    llvm::sort(Unique, [](const SharedPreamble *A, const SharedPreamble *B) {
+      return A->PCHPath < B->PCHPath;
+    });
+    for (const SharedPreamble *Preamble : Unique)
+      Headers.emplace_back(Preamble->HeaderPath, Preamble->HeaderText);
+  }
+  size_t Tasks = Unique.size() + ToLint.size();
+  parallelFor(Tasks, Options.Jobs, MakeFS, [&](size_t Task, auto FS) {
+    if (Task < Unique.size()) {
+      ClangTidyContext Context(MakeOptions());
+      buildPreamble(*Unique[Task], Context, Compilations, FS, Options);
+      return;
     }
-  };
-  unsigned Jobs = std::max<unsigned>(1, std::min<size_t>(Options.Jobs, Files.size()));
-  std::vector<std::thread> Workers;
-  for (unsigned I = 1; I < Jobs; ++I)
-    Workers.emplace_back(Work);
-  Work();
-  for (std::thread &Worker : Workers)
-    Worker.join();
-  sortAndDeduplicate(Result.Findings);
-  dropOverlappingFixes(Result.Findings);
-  return Result;
+    size_t I = ToLint[Task - Unique.size()];
+    // A context per file: it belongs to one run (it maps the diagnostic IDs
+    // of that run's engine to check names).
+    ClangTidyContext Context(MakeOptions());
+    Results[I] = lintFile(Context, Compilations, Files[I], FS, Options,
+                          Preambles.lookup(Files[I]).get());
+    if (Cache)
+      Cache->store(Keys[I], *Results[I]);
+    Finished(I);
+  });
+  if (!Scratch.empty())
+    llvm::sys::fs::remove_directories(Scratch);
+
+  RunResult Run;
+  Run.CacheHits = Files.size() - ToLint.size();
+  for (const SharedPreamble *Preamble : Unique)
+    Run.PreamblesBuilt += Preamble->Built.load();
+  for (std::optional<FileResult> &Result : Results) {
+    Run.Findings.insert(Run.Findings.end(),
+                        std::make_move_iterator(Result->Findings.begin()),
+                        std::make_move_iterator(Result->Findings.end()));
+    for (const auto &Entry : Result->UserFiles)
+      Run.ContentHashes[Entry.getKey()] = Entry.getValue();
+    Run.FilesWithPreamble += Result->UsedPreamble;
+  }
+  sortAndDeduplicate(Run.Findings);
+  dropOverlappingFixes(Run.Findings);
+  return Run;
 }
 
 } // namespace corolint

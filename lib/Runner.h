@@ -27,6 +27,8 @@ struct RunOptions {
   bool SkipSystemBodies = true;
   /// Where results are kept across runs (see ResultCache); empty: nowhere.
   std::string CacheDir;
+  /// Precompile the include block that several files start with, once.
+  bool SharePreambles = true;
 };
 
 struct RunResult {
@@ -37,6 +39,9 @@ struct RunResult {
   llvm::StringMap<uint64_t> ContentHashes;
   /// Files whose results came from the cache.
   unsigned CacheHits = 0;
+  /// Precompiled preambles built, and files parsed with one.
+  unsigned PreamblesBuilt = 0;
+  unsigned FilesWithPreamble = 0;
 };
 
 /// Runs the enabled checks on \p Files with \p Options.Jobs threads, each
@@ -49,12 +54,16 @@ RunResult runChecks(
     const std::function<void(size_t Done, size_t Total, llvm::StringRef File)>
         &Progress);
 
-/// Runs the checks on one file, reading files through \p FS.
+struct SharedPreamble;
+
+/// Runs the checks on one file, reading files through \p FS, with the
+/// precompiled \p Preamble if it has one.
 FileResult lintFile(clang::tidy::ClangTidyContext &Context,
                     const clang::tooling::CompilationDatabase &Compilations,
                     const std::string &File,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                    const RunOptions &Options);
+                    const RunOptions &Options,
+                    const SharedPreamble *Preamble = nullptr);
 
 /// The hash ContentHashes holds for \p Content.
 uint64_t contentHash(llvm::StringRef Content);

@@ -108,6 +108,10 @@ cl::opt<unsigned> Jobs("j",
                        cl::init(0), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress lines on stderr."),
                     cl::cat(Category));
+cl::opt<bool> Verbose("verbose",
+                      cl::desc("Say on stderr what was reused: cached "
+                               "results, shared preambles."),
+                      cl::cat(Category));
 enum class Color { Auto, Always, Never };
 // Spelled --color on the command line; LLVM itself registers "color".
 cl::opt<Color> UseColor(
@@ -146,6 +150,11 @@ cl::opt<std::string> CacheDir(
              "while the file, its headers, its command line and the "
              "configuration are unchanged."),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> SharePreambles(
+    "share-preambles",
+    cl::desc("Precompile the include block that several files start with "
+             "once, for all of them (default: on)."),
+    cl::init(true), cl::cat(Category));
 cl::opt<bool> SkipSystemBodies(
     "skip-system-bodies",
     cl::desc("Parse only the declarations of functions in system headers, "
@@ -559,6 +568,7 @@ int main(int argc, const char **argv) {
   Run.ApplyAnyFix = Fix || !ExportFixes.empty();
   Run.SkipSystemBodies = SkipSystemBodies;
   Run.CacheDir = CacheDir;
+  Run.SharePreambles = SharePreambles;
   bool ShowProgress = !Quiet && Sources.size() > 1 &&
                       llvm::sys::Process::StandardErrIsDisplayed();
   corolint::RunResult Result = corolint::runChecks(
@@ -568,9 +578,15 @@ int main(int argc, const char **argv) {
           llvm::errs() << "[" << Done << "/" << Total << "] " << File << "\n";
       });
   std::vector<ClangTidyError> &Findings = Result.Findings;
-  if (!CacheDir.empty() && !Quiet)
-    llvm::errs() << "corolint: reused the cached findings of "
-                 << Result.CacheHits << " of " << Sources.size() << " files\n";
+  if (Verbose) {
+    if (!CacheDir.empty())
+      llvm::errs() << "corolint: reused the cached findings of "
+                   << Result.CacheHits << " of " << Sources.size()
+                   << " files\n";
+    llvm::errs() << "corolint: parsed " << Result.FilesWithPreamble
+                 << " files with " << Result.PreamblesBuilt
+                 << " shared precompiled preambles\n";
+  }
 
   corolint::firstErrorPerFile(Findings);
   if (!WriteBaseline.empty())

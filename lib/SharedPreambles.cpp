@@ -1,0 +1,123 @@
+//===--- SharedPreambles.cpp ----------------------------------------------===//
+
+#include "SharedPreambles.h"
+#include "clang/Basic/LangOptions.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
+#include <map>
+
+namespace corolint {
+
+unsigned sharablePreambleSize(llvm::StringRef Code) {
+  clang::LangOptions LangOpts;
+  LangOpts.CPlusPlus = LangOpts.CPlusPlus11 = LangOpts.CPlusPlus20 = true;
+  LangOpts.LineComment = true;
+  clang::PreambleBounds Bounds = clang::Lexer::ComputePreamble(Code, LangOpts);
+  llvm::StringRef Block = Code.take_front(Bounds.Size);
+  // End after the last directive: the comments that follow it often differ
+  // from file to file (a file's own header comment), the includes do not.
+  unsigned End = 0;
+  size_t LineStart = 0;
+  while (LineStart < Block.size()) {
+    size_t LineEnd = Block.find('\n', LineStart);
+    if (LineEnd == llvm::StringRef::npos)
+      break; // A directive without a newline ends the file: nothing to skip.
+    llvm::StringRef Line = Block.slice(LineStart, LineEnd).trim();
+    if (Line.consume_front("#")) {
+      llvm::StringRef Name = Line.ltrim();
+      if (Name.starts_with("if") || Name.starts_with("el") ||
+          Name.starts_with("endif"))
+        return 0; // Conditionals may span the end of the block.
+      // Continued lines belong to the directive.
+      while (Block.slice(LineStart, LineEnd).rtrim("\r").ends_with("\\")) {
+        LineStart = LineEnd + 1;
+        LineEnd = Block.find('\n', LineStart);
+        if (LineEnd == llvm::StringRef::npos)
+          return 0;
+      }
+      End = LineEnd + 1;
+    }
+    LineStart = LineEnd + 1;
+  }
+  return End;
+}
+
+/// The command line without what names this file or its outputs: files
+/// that differ only there share a preamble.
+static std::string commandKey(const clang::tooling::CompileCommand &Command) {
+  std::string Key = Command.Directory;
+  llvm::SmallString<256> Absolute(Command.Directory);
+  llvm::sys::path::append(Absolute, Command.Filename);
+  for (size_t I = 1; I < Command.CommandLine.size(); ++I) {
+    llvm::StringRef Arg = Command.CommandLine[I];
+    if (Arg == Command.Filename || Arg == Absolute)
+      continue;
+    if (Arg == "-o" || Arg == "-MF" || Arg == "-MT" || Arg == "-MQ") {
+      ++I;
+      continue;
+    }
+    if (Arg.starts_with("-o") || Arg == "-MD" || Arg == "-MMD" ||
+        Arg.starts_with("-MF") || Arg.starts_with("-MT") ||
+        Arg.starts_with("-MQ"))
+      continue;
+    Key += '\0';
+    Key += Arg;
+  }
+  return Key;
+}
+
+llvm::StringMap<std::shared_ptr<SharedPreamble>>
+planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
+                    const std::vector<std::string> &Files,
+                    llvm::StringRef Directory) {
+  std::map<std::string, std::vector<std::string>> Groups;
+  std::map<std::string, std::string> Blocks, Directories;
+  for (const std::string &File : Files) {
+    std::vector<clang::tooling::CompileCommand> Commands =
+        Compilations.getCompileCommands(File);
+    if (Commands.size() != 1)
+      continue;
+    // The header goes next to the file, wherever the command was run.
+    llvm::SmallString<256> Dir(Commands.front().Filename);
+    llvm::sys::fs::make_absolute(Commands.front().Directory, Dir);
+    llvm::sys::fs::make_absolute(Dir);
+    llvm::sys::path::remove_dots(Dir);
+    auto Code = llvm::MemoryBuffer::getFile(Dir);
+    if (!Code)
+      continue;
+    unsigned Size = sharablePreambleSize((*Code)->getBuffer());
+    if (Size == 0)
+      continue;
+    llvm::sys::path::remove_filename(Dir);
+    std::string Block = (*Code)->getBuffer().take_front(Size).str();
+    std::string Key = commandKey(Commands.front()) + '\0' + Dir.str().str() +
+                      '\0' + Block;
+    Groups[Key].push_back(File);
+    Blocks[Key] = std::move(Block);
+    Directories[Key] = std::string(Dir);
+  }
+  llvm::StringMap<std::shared_ptr<SharedPreamble>> Plan;
+  for (auto &[Key, Members] : Groups) {
+    if (Members.size() < 2)
+      continue;
+    auto Preamble = std::make_shared<SharedPreamble>();
+    std::string Name = llvm::utohexstr(llvm::xxh3_64bits(Key));
+    Preamble->Representative = Members.front();
+    llvm::SmallString<256> Header(Directories[Key]);
+    llvm::sys::path::append(Header, ".corolint-preamble-" + Name + ".h");
+    Preamble->HeaderPath = std::string(Header);
+    Preamble->HeaderText = Blocks[Key];
+    llvm::SmallString<256> PCH(Directory);
+    llvm::sys::path::append(PCH, Name + ".pch");
+    Preamble->PCHPath = std::string(PCH);
+    for (const std::string &File : Members)
+      Plan[File] = Preamble;
+  }
+  return Plan;
+}
+
+} // namespace corolint

@@ -1,0 +1,50 @@
+//===--- SharedPreambles.h - parse a common include block once -------------===//
+
+#ifndef COROLINT_LIB_SHAREDPREAMBLES_H
+#define COROLINT_LIB_SHAREDPREAMBLES_H
+
+#include "Cache.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
+#include <atomic>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+/// The include block that several files start with, byte for byte, under the
+/// same command line, precompiled once (as clangd does with a file's
+/// preamble): each of those files is then parsed from the end of that block
+/// on, with the precompiled header standing in for it.
+struct SharedPreamble {
+  /// A file that starts with the block: its command line builds the PCH.
+  std::string Representative;
+  /// The block, as a header next to the files (quoted includes resolve from
+  /// there), present only in the in-memory file system.
+  std::string HeaderPath;
+  std::string HeaderText;
+  std::string PCHPath;
+  /// Set once the PCH is built (after Inputs). Files parsed before that,
+  /// or after a build that failed, are parsed whole.
+  std::atomic<bool> Built{false};
+  /// What the block read (for the cache and for --fix).
+  FileResult Inputs;
+};
+
+/// The shared preambles of \p Files: a map from each file that has a preamble
+/// in common with at least one other to that preamble (not built yet). The
+/// PCHs are to be placed in \p Directory.
+llvm::StringMap<std::shared_ptr<SharedPreamble>>
+planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
+                    const std::vector<std::string> &Files,
+                    llvm::StringRef Directory);
+
+/// The number of bytes at the start of \p Code that a shared preamble
+/// replaces: up to the end of the last directive of its leading block of
+/// directives and comments. Zero if that block has conditional directives.
+unsigned sharablePreambleSize(llvm::StringRef Code);
+
+} // namespace corolint
+
+#endif // COROLINT_LIB_SHAREDPREAMBLES_H

@@ -1,17 +1,30 @@
 #!/usr/bin/env python3
-"""Benchmarks corolint against `clang++ -fsyntax-only` and clang-tidy on the
-examples/ project (its compile database), in one run, and prints medians
-and ratios. Usage: bench/run.py [--repeat N] [--build build]
+"""Benchmarks corolint against `clang++-19 -fsyntax-only` and clang-tidy-19,
+in one run, and prints medians, ratios and peak memory.
 
-Not a test: numbers depend on the machine. See docs/performance.md."""
+    bench/run.py [--repeat N] [--build build] [--count 16]
+
+Corpus: the examples/ project (its CMake compile database) and COUNT
+generated Asio servers and clients (bench/gen_corpus.py), which share their
+include block as real projects' files often do. Measured:
+- per file (the examples and two generated files): -fsyntax-only;
+  clang-tidy-19 with its four coroutine-related checks; corolint with its
+  default checks (-j 1); the same through the clang-tidy plugin; corolint
+  parsing only (no check: what the checks themselves cost);
+- the generated corpus as a whole: the summed -fsyntax-only time; corolint
+  -j 1 and -j N, with and without shared preambles; a second run with
+  --cache-dir over the unchanged corpus.
+Not a test: the numbers depend on the machine. See docs/performance.md."""
 import argparse
 import json
 import os
 import platform
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -19,71 +32,119 @@ TIDY_CHECKS = ("-*,misc-coroutine-hostile-raii,"
                "cppcoreguidelines-avoid-capturing-lambda-coroutines,"
                "cppcoreguidelines-avoid-reference-coroutine-parameters,"
                "bugprone-unused-return-value")
+ASIO = ["-DASIO_HAS_CO_AWAIT=1", "-DASIO_HAS_STD_COROUTINE=1"]
 
 
-def measure(command, repeat):
-    """Median wall and CPU seconds, and the peak RSS (MiB) of `command`."""
-    walls, cpus, peak = [], [], 0
+def run_once(command, before=None):
+    """Wall and CPU seconds and peak RSS (MiB) of one run of `command`."""
+    if before:
+        before()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return (time.perf_counter() - start, usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024)
+
+
+def measure(command, repeat, before=None):
+    """Median wall and CPU seconds, and the largest peak RSS (MiB)."""
+    runs = [run_once(command, before) for _ in range(repeat)]
+    return (statistics.median(r[0] for r in runs),
+            statistics.median(r[1] for r in runs), max(r[2] for r in runs))
+
+
+def sum_measure(commands, repeat):
+    """Median over repeats of the summed wall time of running `commands`."""
+    totals = []
     for _ in range(repeat):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(process.pid, 0)
-        walls.append(time.perf_counter() - start)
-        cpus.append(usage.ru_utime + usage.ru_stime)
-        peak = max(peak, usage.ru_maxrss / 1024)
-    return statistics.median(walls), statistics.median(cpus), peak
+        totals.append(sum(run_once(c)[0] for c in commands))
+    return statistics.median(totals)
+
+
+def syntax_only(entry):
+    words = shlex.split(entry["command"]) if "command" in entry else entry["arguments"]
+    flags = [w for w in words[1:] if w.startswith(("-I", "-D", "-std"))]
+    return ["clang++-19", "-fsyntax-only"] + flags + ASIO + [entry["file"]]
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--count", type=int, default=16)
     args = parser.parse_args()
-
-    examples = os.path.join(args.build, "examples")
-    subprocess.run(["cmake", "-S", os.path.join(ROOT, "examples"), "-B", examples,
-                    "-G", "Ninja"], check=True, stdout=subprocess.DEVNULL)
-    database = json.load(open(os.path.join(examples, "compile_commands.json")))
     corolint = os.path.join(args.build, "bin", "corolint")
     plugin = os.path.join(args.build, "lib", "CorolintTidyPlugin.so")
-    asio = ["-DASIO_HAS_CO_AWAIT=1", "-DASIO_HAS_STD_COROUTINE=1"]
+    scratch = tempfile.mkdtemp(prefix="corolint-bench-")
+    try:
+        examples = os.path.join(scratch, "examples")
+        subprocess.run(["cmake", "-S", os.path.join(ROOT, "examples"), "-B", examples,
+                        "-G", "Ninja"], check=True, stdout=subprocess.DEVNULL)
+        generated = os.path.join(scratch, "generated")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_corpus.py"),
+                        generated, "--count", str(args.count)], check=True,
+                       stdout=subprocess.DEVNULL)
+        report(args, corolint, plugin, examples, generated, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
-    def syntax_only(entry):
-        words = shlex.split(entry["command"]) if "command" in entry else entry["arguments"]
-        flags = [w for w in words[1:] if w.startswith(("-I", "-D", "-std"))]
-        return ["clang++-19", "-fsyntax-only"] + flags + asio + [entry["file"]]
 
-    files = [e["file"] for e in database]
-    rows = []
-    for entry in database:
-        name = os.path.relpath(entry["file"], ROOT)
+def report(args, corolint, plugin, examples, generated, scratch):
+    print("machine: %s, %d cores, %s; median of %d runs"
+          % (platform.processor() or platform.machine(), os.cpu_count(),
+             platform.platform(), args.repeat))
+    print("wall seconds (ratio to clang++-19 -fsyntax-only), peak RSS MiB\n")
+
+    def entries(directory):
+        return json.load(open(os.path.join(directory, "compile_commands.json")))
+
+    per_file = [(examples, e) for e in entries(examples)]
+    per_file += [(generated, e) for e in sorted(entries(generated), key=lambda e: e["file"])[:2]]
+    header = ("file", "syntax-only", "clang-tidy (4)", "corolint -j1",
+              "plugin", "parse only")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for directory, entry in per_file:
         base = measure(syntax_only(entry), args.repeat)
-        tidy = measure(["clang-tidy-19", "-p", examples, "-checks=" + TIDY_CHECKS,
-                        "--extra-arg=" + asio[0], "--extra-arg=" + asio[1], entry["file"]],
+        tidy = measure(["clang-tidy-19", "-p", directory, "-checks=" + TIDY_CHECKS]
+                       + ["--extra-arg=" + a for a in ASIO] + [entry["file"]], args.repeat)
+        ours = measure([corolint, "-p", directory, "-j", "1", "--quiet", entry["file"]],
                        args.repeat)
-        ours = measure([corolint, "-p", examples, "-j", "1", "--quiet", entry["file"]], args.repeat)
-        plug = measure(["clang-tidy-19", "-p", examples, "-load=" + plugin,
-                        "-checks=-*,coro-*", "--extra-arg=" + asio[0],
-                        "--extra-arg=" + asio[1], entry["file"]], args.repeat)
-        rows.append((name, base, tidy, ours, plug))
+        plug = measure(["clang-tidy-19", "-p", directory, "-load=" + plugin,
+                        "-checks=-*,coro-*"] + ["--extra-arg=" + a for a in ASIO]
+                       + [entry["file"]], args.repeat)
+        parse = measure([corolint, "-p", directory, "-j", "1", "--quiet", "--parse-only",
+                         entry["file"]], args.repeat)
+        cell = lambda m: "%.2f s (%.2f), %.0f" % (m[0], m[0] / base[0], m[2])
+        print("| %s | %.2f s, %.0f | %s | %s | %s | %s |"
+              % (os.path.basename(entry["file"]), base[0], base[2], cell(tidy),
+                 cell(ours), cell(plug), cell(parse)))
 
-    print("machine: %s, %d cores, %s" % (platform.processor() or platform.machine(),
-                                         os.cpu_count(), platform.platform()))
-    print("median of %d runs; wall seconds (ratio to clang++ -fsyntax-only), peak RSS MiB\n"
-          % args.repeat)
-    print("%-28s %16s %16s %16s %16s" % ("file", "syntax-only", "clang-tidy(4)",
-                                           "corolint -j1", "plugin"))
-    for name, base, tidy, ours, plug in rows:
-        cell = lambda m: "%.2fs (%.2f) %4.0f" % (m[0], m[0] / base[0], m[2])
-        print("%-28s %16s %16s %16s %16s" % (name, "%.2fs %4.0f" % (base[0], base[2]),
-                                               cell(tidy), cell(ours), cell(plug)))
-    total = sum(r[1][0] for r in rows)
-    one = measure([corolint, "-p", examples, "-j", "1", "--quiet"], args.repeat)
-    many = measure([corolint, "-p", examples, "--quiet"], args.repeat)
-    print("\nwhole project: syntax-only sum %.2fs; corolint -j 1 %.2fs (%.2f); "
-          "corolint -j %d %.2fs (%.2f)" % (total, one[0], one[0] / total,
-                                            os.cpu_count(), many[0], many[0] / total))
+    files = [e["file"] for e in entries(generated)]
+    total = sum_measure([syntax_only(e) for e in entries(generated)], args.repeat)
+    jobs = str(os.cpu_count())
+    lint = [corolint, "-p", generated, "--quiet"]
+    shared1 = measure(lint + ["-j", "1"], args.repeat)
+    sharedn = measure(lint + ["-j", jobs], args.repeat)
+    whole1 = measure(lint + ["-j", "1", "--share-preambles=false"], args.repeat)
+    wholen = measure(lint + ["-j", jobs, "--share-preambles=false"], args.repeat)
+    cache = os.path.join(scratch, "cache")
+    clear = lambda: shutil.rmtree(cache, ignore_errors=True)
+    cold = measure(lint + ["-j", jobs, "--cache-dir=" + cache], args.repeat, before=clear)
+    warm = measure(lint + ["-j", jobs, "--cache-dir=" + cache], args.repeat)
+    print("\ngenerated corpus, %d files: clang++-19 -fsyntax-only summed %.2f s" % (len(files), total))
+    row = lambda name, m: print("  %-40s %6.2f s (%.2f), peak RSS %.0f MiB"
+                                % (name, m[0], m[0] / total, m[2]))
+    row("corolint -j 1, shared preambles", shared1)
+    row("corolint -j %s, shared preambles" % jobs, sharedn)
+    row("corolint -j 1, each file whole", whole1)
+    row("corolint -j %s, each file whole" % jobs, wholen)
+    row("corolint -j %s --cache-dir, first run" % jobs, cold)
+    row("corolint -j %s --cache-dir, second run" % jobs, warm)
+    print("  -j %s over -j 1: %.2fx (shared preambles), %.2fx (whole files); "
+          "second cached run: %.1f%% of the first"
+          % (jobs, shared1[0] / sharedn[0], whole1[0] / wholen[0], 100 * warm[0] / cold[0]))
 
 
 if __name__ == "__main__":

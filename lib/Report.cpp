@@ -64,10 +64,21 @@ void sortAndDeduplicate(std::vector<ClangTidyError> &Findings) {
     return std::tie(E.Message.FilePath, E.Message.FileOffset, E.DiagnosticName,
                     E.Message.Message);
   };
+  // The notes break ties: a header's finding seen by several files may name
+  // a different instantiation in each, and the one kept must not depend on
+  // which file was linted first.
+  auto Notes = [](const ClangTidyError &E) {
+    std::vector<std::tuple<std::string, unsigned, std::string>> Result;
+    for (const DiagnosticMessage &Note : E.Notes)
+      Result.emplace_back(Note.FilePath, Note.FileOffset, Note.Message);
+    return Result;
+  };
   llvm::sort(Findings.begin(), Findings.end(),
-                   [&](const ClangTidyError &A, const ClangTidyError &B) {
-                     return Key(A) < Key(B);
-                   });
+             [&](const ClangTidyError &A, const ClangTidyError &B) {
+               if (Key(A) != Key(B))
+                 return Key(A) < Key(B);
+               return Notes(A) < Notes(B);
+             });
   Findings.erase(std::unique(Findings.begin(), Findings.end(),
                              [&](const ClangTidyError &A,
                                  const ClangTidyError &B) {

@@ -41,7 +41,21 @@ config.substitutions += [
     ("%expect-exit", "python3 " + os.path.join(config.test_source_root, "expect_exit.py")),
 ]
 config.available_features.add("llvm-" + config.llvm_major)
-# Root reads any file: tests of unreadable files run the tool as nobody.
-config.substitutions.append(
-    ("%unprivileged", "setpriv --reuid=65534 --regid=65534 --clear-groups"
-     if os.geteuid() == 0 else ""))
+# Root reads any file: tests of unreadable files run the tool as nobody,
+# where nobody can reach the tool and the test directory (not under a
+# private home or a mktemp directory).
+import subprocess
+unprivileged = ""
+can_drop = True
+if os.geteuid() == 0:
+    unprivileged = "setpriv --reuid=65534 --regid=65534 --clear-groups"
+    probe = unprivileged.split() + [
+        "sh", "-c", 'test -x "$1" && cd "$2"', "probe",
+        os.path.join(config.corolint_obj_root, "bin", "corolint"),
+        config.test_exec_root]
+    os.makedirs(config.test_exec_root, exist_ok=True)
+    can_drop = subprocess.run(probe, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL).returncode == 0
+if can_drop:
+    config.available_features.add("unprivileged-user")
+config.substitutions.append(("%unprivileged", unprivileged))

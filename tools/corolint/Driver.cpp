@@ -155,6 +155,9 @@ cl::opt<bool> SharePreambles(
     cl::desc("Precompile the include block that several files start with "
              "once, for all of them (default: on)."),
     cl::init(true), cl::cat(Category));
+// The benchmark's baseline: the same parse, no check at all.
+cl::opt<bool> ParseOnly("parse-only", cl::Hidden,
+                        cl::desc("Parse, run no check (benchmarks)."));
 cl::opt<bool> SkipSystemBodies(
     "skip-system-bodies",
     cl::desc("Parse only the declarations of functions in system headers, "
@@ -408,7 +411,9 @@ int main(int argc, const char **argv) {
       llvm::outs() << "    " << Name << "\n";
     return ExitClean;
   }
-  if (EnabledChecks.empty())
+  if (ParseOnly)
+    OverrideOptions.Checks = "-*";
+  else if (EnabledChecks.empty())
     return fail("no checks enabled; see --checks and the Checks of "
                 ".clang-tidy files");
   // Like clang-tidy: a check named in --checks that does not exist is

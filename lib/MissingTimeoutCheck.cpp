@@ -456,13 +456,14 @@ void MissingTimeoutCheck::report(const Candidate &C) {
   bool HasCancelAfter = Version && *Version >= 103100;
 
   // The completion token is the last argument written, bound to the last
-  // parameter (Asio names it `token`).
+  // parameter (Asio names it `token`; Boost.Asio before 1.80 `handler`).
   const Expr *Token = nullptr;
   unsigned Written = Operation.getNumArgs();
   while (Written > 0 && isa<CXXDefaultArgExpr>(Operation.getArg(Written - 1)))
     --Written;
   if (Callee && Written > 0 && Written <= Callee->getNumParams() &&
-      Callee->getParamDecl(Written - 1)->getName().contains_insensitive("token"))
+      (Callee->getParamDecl(Written - 1)->getName().contains_insensitive("token") ||
+       Callee->getParamDecl(Written - 1)->getName().contains_insensitive("handler")))
     Token = Operation.getArg(Written - 1);
 
   llvm::SmallVector<FixItHint, 1> Fixes;

@@ -412,8 +412,10 @@ RunResult runChecks(
       ClangTidyContext Context(MakeOptions());
       Keys[I] = cacheKey(Context, Compilations, Files[I], Options);
       Results[I] = Cache->lookup(Keys[I]);
-      if (Results[I])
+      if (Results[I]) {
+        Results[I]->Inputs.clear();
         Finished(I);
+      }
     });
   std::vector<size_t> ToLint;
   for (size_t I = 0; I < Files.size(); ++I)
@@ -457,6 +459,9 @@ RunResult runChecks(
                           Preambles.lookup(Files[I]).get());
     if (Cache)
       Cache->store(Keys[I], *Results[I]);
+    // Hundreds of paths per file: kept for every file, they would grow the
+    // run's memory with the number of files.
+    Results[I]->Inputs.clear();
     Finished(I);
   });
   if (!Scratch.empty())

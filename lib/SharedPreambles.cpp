@@ -83,7 +83,11 @@ planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
       continue;
     // The header goes next to the file, wherever the command was run.
     llvm::SmallString<256> Dir(Commands.front().Filename);
-    llvm::sys::fs::make_absolute(Commands.front().Directory, Dir);
+    if (llvm::sys::path::is_relative(Dir)) {
+      llvm::SmallString<256> Base(Commands.front().Directory);
+      llvm::sys::path::append(Base, Dir);
+      Dir = Base;
+    }
     llvm::sys::fs::make_absolute(Dir);
     llvm::sys::path::remove_dots(Dir);
     auto Code = llvm::MemoryBuffer::getFile(Dir);

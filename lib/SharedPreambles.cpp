@@ -47,7 +47,9 @@ unsigned sharablePreambleSize(llvm::StringRef Code) {
 }
 
 /// The command line without what names this file or its outputs: files
-/// that differ only there share a preamble.
+/// that differ only there share a preamble. Empty for a command that
+/// includes files of its own before the source (`-include`, a PCH): the
+/// shared preamble would come after them, and they would be read twice.
 static std::string commandKey(const clang::tooling::CompileCommand &Command) {
   std::string Key = Command.Directory;
   llvm::SmallString<256> Absolute(Command.Directory);
@@ -56,6 +58,9 @@ static std::string commandKey(const clang::tooling::CompileCommand &Command) {
     llvm::StringRef Arg = Command.CommandLine[I];
     if (Arg == Command.Filename || Arg == Absolute)
       continue;
+    if (Arg.starts_with("-include") || Arg.starts_with("--include") ||
+        Arg.starts_with("-imacros") || Arg.starts_with("--imacros"))
+      return "";
     if (Arg == "-o" || Arg == "-MF" || Arg == "-MT" || Arg == "-MQ") {
       ++I;
       continue;
@@ -98,8 +103,10 @@ planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
       continue;
     llvm::sys::path::remove_filename(Dir);
     std::string Block = (*Code)->getBuffer().take_front(Size).str();
-    std::string Key = commandKey(Commands.front()) + '\0' + Dir.str().str() +
-                      '\0' + Block;
+    std::string Command = commandKey(Commands.front());
+    if (Command.empty())
+      continue;
+    std::string Key = Command + '\0' + Dir.str().str() + '\0' + Block;
     Groups[Key].push_back(File);
     Blocks[Key] = std::move(Block);
     Directories[Key] = std::string(Dir);

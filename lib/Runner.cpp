@@ -297,8 +297,13 @@ void buildPreamble(SharedPreamble &Preamble, ClangTidyContext &Context,
   Tool.setPrintErrorMessage(false);
   PreambleActionFactory Factory(
       Preamble, skipSystemBodies(Context, Preamble.Representative, Options));
-  if (Tool.run(&Factory) == 0 && llvm::sys::fs::exists(Preamble.PCHPath))
-    Preamble.Built.store(true, std::memory_order_release);
+  if (Tool.run(&Factory) != 0)
+    return;
+  auto PCH = llvm::MemoryBuffer::getFile(Preamble.PCHPath);
+  if (!PCH)
+    return;
+  Preamble.PCH = std::move(*PCH);
+  Preamble.Built.store(true, std::memory_order_release);
 }
 
 /// Runs \p Work(I, FS) for I in [0, N) on \p Jobs threads, each thread with
@@ -452,11 +457,22 @@ RunResult runChecks(
       return;
     }
     size_t I = ToLint[Task - Unique.size()];
+    const SharedPreamble *Preamble = Preambles.lookup(Files[I]).get();
+    if (Preamble && Preamble->Built.load(std::memory_order_acquire)) {
+      // The top layer is this thread's in-memory one (MakeFS).
+      auto &Memory =
+          static_cast<llvm::vfs::InMemoryFileSystem &>(**FS->overlays_begin());
+      if (!Memory.exists(Preamble->PCHPath))
+        Memory.addFile(Preamble->PCHPath, 0,
+                       llvm::MemoryBuffer::getMemBuffer(
+                           Preamble->PCH->getMemBufferRef(),
+                           /*RequiresNullTerminator=*/false));
+    }
     // A context per file: it belongs to one run (it maps the diagnostic IDs
     // of that run's engine to check names).
     ClangTidyContext Context(MakeOptions());
     Results[I] = lintFile(Context, Compilations, Files[I], FS, Options,
-                          Preambles.lookup(Files[I]).get());
+                          Preamble);
     if (Cache)
       Cache->store(Keys[I], *Results[I]);
     // Hundreds of paths per file: kept for every file, they would grow the

@@ -6,6 +6,7 @@
 #include "Cache.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <atomic>
 #include <memory>
 #include <string>
@@ -25,6 +26,9 @@ struct SharedPreamble {
   std::string HeaderPath;
   std::string HeaderText;
   std::string PCHPath;
+  /// The PCH's bytes, read once: every file then loads it from memory
+  /// (threads mapping and unmapping the same file slow each other down).
+  std::unique_ptr<llvm::MemoryBuffer> PCH;
   /// Set once the PCH is built (after Inputs). Files parsed before that,
   /// or after a build that failed, are parsed whole.
   std::atomic<bool> Built{false};

@@ -94,9 +94,7 @@ void BlockingSleepCheck::onBlockingCall(const BlockingPath &Path,
       Sleep.getEndLoc().isMacroID() || Forbidden) {
     report(Path, Coroutine);
     if (Forbidden)
-      diag(Begin, "no fix-it: 'co_await' cannot be used in %0",
-           DiagnosticIDs::Note)
-          << *Forbidden;
+      diag(Begin, AwaitForbiddenNote, DiagnosticIDs::Note) << *Forbidden;
     else if (Template.empty())
       diag(Begin,
            "no fix-it: set the option 'Replacement' to this framework's "

@@ -159,6 +159,11 @@ bool isLambdaCallOperator(const clang::FunctionDecl *FD);
 std::optional<llvm::StringRef> awaitForbiddenIn(const clang::Stmt &S,
                                                 const clang::ASTContext &Ctx);
 
+/// The note of a check that offers no `co_await` fix-it for that reason;
+/// %0 is the place awaitForbiddenIn named.
+inline constexpr llvm::StringLiteral AwaitForbiddenNote =
+    "no fix-it: 'co_await' cannot be used in %0";
+
 /// How messages name a coroutine: "coroutine 'f'" or "lambda coroutine".
 std::string describeCoroutine(const clang::FunctionDecl &Coroutine);
 

@@ -200,9 +200,7 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
       << consequenceFor(Info) << Fixes;
 
   if (Forbidden) {
-    diag(Loc, "no fix-it: 'co_await' cannot be used in %0",
-         DiagnosticIDs::Note)
-        << *Forbidden;
+    diag(Loc, AwaitForbiddenNote, DiagnosticIDs::Note) << *Forbidden;
     return;
   }
   if (!PromiseAccepts) {

@@ -46,24 +46,20 @@ static std::string replaceAtomically(llvm::StringRef Path,
   return "";
 }
 
-FixSummary applyFixes(llvm::ArrayRef<ClangTidyError> Findings,
-                      const llvm::StringMap<uint64_t> &AnalysedHashes) {
-  FixSummary Summary;
-  llvm::StringMap<Replacements> ByFile;
-  llvm::StringMap<unsigned> FixesInFile;
+MergedFixes mergeFixes(llvm::ArrayRef<ClangTidyError> Findings) {
+  MergedFixes Result;
   for (const ClangTidyError &E : Findings) {
     const llvm::StringMap<Replacements> *Fix =
         clang::tidy::getFixIt(E, /*AnyFix=*/false);
     if (!Fix || Fix->empty())
       continue;
-    ++Summary.Suggested;
-    // All of a fix-it, or none of it.
+    ++Result.Suggested;
     llvm::StringMap<Replacements> Merged;
     bool Fits = true;
     for (const auto &File : *Fix) {
-      Merged[File.getKey()] = ByFile[File.getKey()];
+      Replacements &Into = Merged[File.getKey()] = Result.Files.lookup(File.getKey());
       for (const clang::tooling::Replacement &R : File.second)
-        if (llvm::Error Err = Merged[File.getKey()].add(R)) {
+        if (llvm::Error Err = Into.add(R)) {
           llvm::consumeError(std::move(Err));
           Fits = false;
         }
@@ -71,12 +67,19 @@ FixSummary applyFixes(llvm::ArrayRef<ClangTidyError> Findings,
     if (!Fits)
       continue;
     for (auto &File : Merged) {
-      ByFile[File.getKey()] = std::move(File.second);
-      ++FixesInFile[File.getKey()];
+      Result.Files[File.getKey()] = std::move(File.second);
+      ++Result.FixesInFile[File.getKey()];
     }
   }
+  return Result;
+}
 
-  for (const auto &File : ByFile) {
+FixSummary applyFixes(llvm::ArrayRef<ClangTidyError> Findings,
+                      const llvm::StringMap<uint64_t> &AnalysedHashes) {
+  MergedFixes Merged = mergeFixes(Findings);
+  FixSummary Summary;
+  Summary.Suggested = Merged.Suggested;
+  for (const auto &File : Merged.Files) {
     llvm::StringRef Path = File.getKey();
     auto Refuse = [&](const llvm::Twine &Why) {
       Summary.Problems.push_back(("not fixing '" + Path + "': " + Why).str());
@@ -121,7 +124,7 @@ FixSummary applyFixes(llvm::ArrayRef<ClangTidyError> Findings,
       Refuse(Problem);
       continue;
     }
-    Summary.Applied += FixesInFile[Path];
+    Summary.Applied += Merged.FixesInFile.lookup(Path);
   }
   return Summary;
 }

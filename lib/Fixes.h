@@ -11,6 +11,19 @@
 
 namespace corolint {
 
+/// The fix-its of a run's findings, merged per file.
+struct MergedFixes {
+  llvm::StringMap<clang::tooling::Replacements> Files;
+  /// How many fix-its went into each file.
+  llvm::StringMap<unsigned> FixesInFile;
+  /// Fix-its offered, merged or not.
+  unsigned Suggested = 0;
+};
+
+/// Merges the fix-it of every finding, in order; a fix-it that collides
+/// with one merged before is left out whole, never in part.
+MergedFixes mergeFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings);
+
 struct FixSummary {
   unsigned Applied = 0;
   unsigned Suggested = 0;

@@ -41,10 +41,6 @@ bool inSystemHeader(const SourceManager &SM, SourceLocation Loc) {
   return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
 }
 
-bool isSharedPreambleHeader(llvm::StringRef Path) {
-  return llvm::sys::path::filename(Path).starts_with(".corolint-preamble-");
-}
-
 /// Wraps clang-tidy's consumer (or the PCH writer of a shared preamble):
 /// skips system-header function bodies while parsing, runs the checks over
 /// the user's top-level declarations only, and records the files read.

@@ -12,6 +12,12 @@
 
 namespace corolint {
 
+static constexpr llvm::StringLiteral HeaderPrefix = ".corolint-preamble-";
+
+bool isSharedPreambleHeader(llvm::StringRef Path) {
+  return llvm::sys::path::filename(Path).starts_with(HeaderPrefix);
+}
+
 unsigned sharablePreambleSize(llvm::StringRef Code) {
   clang::LangOptions LangOpts;
   LangOpts.CPlusPlus = LangOpts.CPlusPlus11 = LangOpts.CPlusPlus20 = true;
@@ -79,8 +85,12 @@ llvm::StringMap<std::shared_ptr<SharedPreamble>>
 planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
                     const std::vector<std::string> &Files,
                     llvm::StringRef Directory) {
-  std::map<std::string, std::vector<std::string>> Groups;
-  std::map<std::string, std::string> Blocks, Directories;
+  struct Group {
+    std::vector<std::string> Members;
+    std::string Block;
+    std::string Directory;
+  };
+  std::map<std::string, Group> Groups;
   for (const std::string &File : Files) {
     std::vector<clang::tooling::CompileCommand> Commands =
         Compilations.getCompileCommands(File);
@@ -107,25 +117,26 @@ planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
     if (Command.empty())
       continue;
     std::string Key = Command + '\0' + Dir.str().str() + '\0' + Block;
-    Groups[Key].push_back(File);
-    Blocks[Key] = std::move(Block);
-    Directories[Key] = std::string(Dir);
+    Group &G = Groups[Key];
+    G.Members.push_back(File);
+    G.Block = std::move(Block);
+    G.Directory = std::string(Dir);
   }
   llvm::StringMap<std::shared_ptr<SharedPreamble>> Plan;
-  for (auto &[Key, Members] : Groups) {
-    if (Members.size() < 2)
+  for (auto &[Key, G] : Groups) {
+    if (G.Members.size() < 2)
       continue;
     auto Preamble = std::make_shared<SharedPreamble>();
     std::string Name = llvm::utohexstr(llvm::xxh3_64bits(Key));
-    Preamble->Representative = Members.front();
-    llvm::SmallString<256> Header(Directories[Key]);
-    llvm::sys::path::append(Header, ".corolint-preamble-" + Name + ".h");
+    Preamble->Representative = G.Members.front();
+    llvm::SmallString<256> Header(G.Directory);
+    llvm::sys::path::append(Header, HeaderPrefix + Name + ".h");
     Preamble->HeaderPath = std::string(Header);
-    Preamble->HeaderText = Blocks[Key];
+    Preamble->HeaderText = std::move(G.Block);
     llvm::SmallString<256> PCH(Directory);
     llvm::sys::path::append(PCH, Name + ".pch");
     Preamble->PCHPath = std::string(PCH);
-    for (const std::string &File : Members)
+    for (const std::string &File : G.Members)
       Plan[File] = Preamble;
   }
   return Plan;

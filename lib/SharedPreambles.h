@@ -44,6 +44,10 @@ planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
                     const std::vector<std::string> &Files,
                     llvm::StringRef Directory);
 
+/// True for the in-memory header of a shared preamble: not a file of the
+/// user's, never to be hashed or read from disk.
+bool isSharedPreambleHeader(llvm::StringRef Path);
+
 /// The number of bytes at the start of \p Code that a shared preamble
 /// replaces: up to the end of the last directive of its leading block of
 /// directives and comments. Zero if that block has conditional directives.

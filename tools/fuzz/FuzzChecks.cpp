@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CompileCommands.h"
+#include "Fixes.h"
 #include "Runner.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -67,32 +68,11 @@ Analysis analyse(llvm::StringRef Code) {
   return Result;
 }
 
-/// \p Code with the fix-it of every finding applied, skipping fix-its that
-/// collide with earlier ones (as the driver does).
+/// \p Code with the fix-its applied as the driver merges them.
 std::string applyFixes(llvm::StringRef Code,
                        llvm::ArrayRef<ClangTidyError> Findings) {
-  tooling::Replacements All;
-  for (const ClangTidyError &E : Findings) {
-    const auto *Fix = getFixIt(E, /*AnyFix=*/false);
-    if (!Fix)
-      continue;
-    tooling::Replacements Merged = All;
-    bool Fits = true;
-    for (const auto &File : *Fix)
-      for (const tooling::Replacement &R : File.second) {
-        if (File.getKey() != InputPath) {
-          Fits = false;
-          continue;
-        }
-        if (llvm::Error Err = Merged.add(R)) {
-          llvm::consumeError(std::move(Err));
-          Fits = false;
-        }
-      }
-    if (Fits)
-      All = std::move(Merged);
-  }
-  auto Fixed = tooling::applyAllReplacements(Code, All);
+  auto Fixed = tooling::applyAllReplacements(
+      Code, corolint::mergeFixes(Findings).Files.lookup(InputPath));
   if (!Fixed) {
     llvm::consumeError(Fixed.takeError());
     return Code.str();

@@ -27,7 +27,9 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/TimeProfiler.h"
 #include "llvm/Support/raw_ostream.h"
+#include <unistd.h>
 
 namespace corolint {
 extern volatile int CorolintModuleAnchorSource;
@@ -105,7 +107,7 @@ cl::opt<Format> OutputFormat(
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Number of files linted in parallel (default: "
                                 "all cores)."),
-                       cl::init(0), cl::cat(Category));
+                       cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress lines on stderr."),
                     cl::cat(Category));
 cl::opt<bool> Verbose("verbose",
@@ -163,6 +165,10 @@ cl::opt<bool> SkipSystemBodies(
     cl::desc("Parse only the declarations of functions in system headers, "
              "which no check needs (default: on; =false parses them too)."),
     cl::init(true), cl::cat(Category));
+// Where the parse spends its time (Clang's -ftime-trace format; the thread
+// that runs first, which is all of it with -j 1).
+cl::opt<std::string> TimeTrace("time-trace", cl::Hidden,
+                               cl::desc("Write a Chrome trace (profiling)."));
 // Runs between the analysis and --fix's writes: lets a test change a file in
 // that window.
 cl::opt<std::string> TestingBeforeFix("testing-before-fix", cl::Hidden,
@@ -270,6 +276,46 @@ std::string brokenConfigAbove(const std::string &Path, bool ConfigGiven) {
 
 } // namespace
 
+/// Parses corolint's options, its error messages into \p Errors. LLVM writes
+/// some (a missing or invalid value) straight to stderr, not to the stream
+/// it is given: stderr is redirected meanwhile, so that the user sees one
+/// line.
+static bool parseOptions(std::vector<const char *> &Args, std::string &Errors) {
+  static const char Overview[] =
+      "corolint: finds misuse of C++20 coroutines.\n\n"
+      "  corolint [options] <files...> [-- <compiler arguments>]\n"
+      "  corolint -p <build-dir> [options] [<files...>]\n";
+  llvm::raw_string_ostream Stream(Errors);
+  // Unlinked at once: --help and --version exit from within the parse.
+  llvm::SmallString<128> Captured;
+  int CapturedFD = -1;
+  int SavedStderr = -1;
+  if (!llvm::sys::fs::createTemporaryFile("corolint-options", "txt",
+                                          CapturedFD, Captured)) {
+    llvm::sys::fs::remove(Captured);
+    llvm::errs().flush();
+    SavedStderr = ::dup(STDERR_FILENO);
+    if (SavedStderr >= 0)
+      ::dup2(CapturedFD, STDERR_FILENO);
+  }
+  bool Parsed =
+      cl::ParseCommandLineOptions(Args.size(), Args.data(), Overview, &Stream);
+  if (SavedStderr >= 0) {
+    llvm::errs().flush();
+    ::dup2(SavedStderr, STDERR_FILENO);
+    ::close(SavedStderr);
+  }
+  if (CapturedFD >= 0) {
+    char Buffer[4096];
+    ssize_t Read;
+    ::lseek(CapturedFD, 0, SEEK_SET);
+    while ((Read = ::read(CapturedFD, Buffer, sizeof(Buffer))) > 0)
+      Errors.append(Buffer, Read);
+    ::close(CapturedFD);
+  }
+  return Parsed;
+}
+
 int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
   (void)corolint::CorolintModuleAnchorSource;
@@ -301,19 +347,21 @@ int main(int argc, const char **argv) {
     }
   }
   std::string ParseErrors;
-  llvm::raw_string_ostream ParseErrorStream(ParseErrors);
-  if (!cl::ParseCommandLineOptions(
-          Args.size(), Args.data(),
-          "corolint: finds misuse of C++20 coroutines.\n\n"
-          "  corolint [options] <files...> [-- <compiler arguments>]\n"
-          "  corolint -p <build-dir> [options] [<files...>]\n",
-          &ParseErrorStream)) {
-    ParseErrorStream.flush();
-    llvm::StringRef FirstLine = llvm::StringRef(ParseErrors).split('\n').first;
+  if (!parseOptions(Args, ParseErrors)) {
+    // "corolint: for the -j option: requires a value!", or
+    // "corolint: Unknown command line argument '-x'.  Try: ...".
+    llvm::StringRef FirstLine = llvm::StringRef(ParseErrors).trim();
+    FirstLine = FirstLine.split('\n').first;
     std::string Prefix = llvm::sys::path::filename(argv[0]).str() + ": ";
     FirstLine.consume_front(Prefix);
-    FirstLine = FirstLine.split("Try:").first.trim().rtrim('.');
-    return fail(FirstLine.lower() + "; see 'corolint --help'");
+    FirstLine = FirstLine.split("Try:").first.trim().rtrim(".!");
+    std::string Message = FirstLine.lower();
+    if (Message.empty())
+      Message = "invalid command line";
+    // "... for boolean argument! try 0 or 1"
+    for (size_t At; (At = Message.find("! ")) != std::string::npos;)
+      Message.replace(At, 2, "; ");
+    return fail(Message + "; see 'corolint --help'");
   }
 
   ClangTidyGlobalOptions GlobalOptions;
@@ -576,12 +624,20 @@ int main(int argc, const char **argv) {
   Run.SharePreambles = SharePreambles;
   bool ShowProgress = !Quiet && Sources.size() > 1 &&
                       llvm::sys::Process::StandardErrIsDisplayed();
+  if (!TimeTrace.empty())
+    llvm::timeTraceProfilerInitialize(/*TimeTraceGranularity=*/0, "corolint");
   corolint::RunResult Result = corolint::runChecks(
       MakeOptions, *Compilations, Sources, Run,
       [&](size_t Done, size_t Total, llvm::StringRef File) {
         if (ShowProgress)
           llvm::errs() << "[" << Done << "/" << Total << "] " << File << "\n";
       });
+  if (!TimeTrace.empty()) {
+    if (llvm::Error Problem = llvm::timeTraceProfilerWrite(TimeTrace, ""))
+      return fail("cannot write the time trace: " +
+                  llvm::toString(std::move(Problem)));
+    llvm::timeTraceProfilerCleanup();
+  }
   std::vector<ClangTidyError> &Findings = Result.Findings;
   if (Verbose) {
     if (!CacheDir.empty())

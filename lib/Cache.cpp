@@ -2,6 +2,7 @@
 
 #include "Cache.h"
 #include "Runner.h"
+#include "SharedPreambles.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -172,10 +173,46 @@ std::string ResultCache::key(llvm::StringRef File,
          llvm::utohexstr(Hash.low64, false, 16);
 }
 
-std::string ResultCache::pathOf(llvm::StringRef Key) const {
+std::string ResultCache::pathOf(llvm::StringRef Key,
+                                llvm::StringRef Extension) const {
   llvm::SmallString<256> Path(Directory);
-  llvm::sys::path::append(Path, Key + ".json");
+  llvm::sys::path::append(Path, Key + Extension);
   return std::string(Path);
+}
+
+/// True if every file in \p Inputs still has the content it had.
+static bool unchanged(const llvm::StringMap<uint64_t> &Inputs) {
+  for (const auto &Input : Inputs) {
+    auto Content = llvm::MemoryBuffer::getFile(Input.getKey(), /*IsText=*/false,
+                                               /*RequiresNullTerminator=*/false);
+    if (!Content || contentHash((*Content)->getBuffer()) != Input.getValue())
+      return false;
+  }
+  return true;
+}
+
+/// Writes \p Data to \p Path whole or not at all: concurrent runs may share
+/// the directory, and a run may be killed.
+static bool writeAtomically(llvm::StringRef Path, llvm::StringRef Data) {
+  int FD;
+  llvm::SmallString<256> Temporary;
+  if (llvm::sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Temporary))
+    return false;
+  {
+    llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
+    Out << Data;
+    Out.close();
+    if (Out.has_error()) {
+      Out.clear_error();
+      llvm::sys::fs::remove(Temporary);
+      return false;
+    }
+  }
+  if (llvm::sys::fs::rename(Temporary, Path)) {
+    llvm::sys::fs::remove(Temporary);
+    return false;
+  }
+  return true;
 }
 
 std::optional<FileResult> ResultCache::lookup(llvm::StringRef Key) const {
@@ -190,14 +227,9 @@ std::optional<FileResult> ResultCache::lookup(llvm::StringRef Key) const {
   const json::Object *O = Parsed->getAsObject();
   FileResult Result;
   if (!O || !fromJson(O->getObject("inputs"), Result.Inputs) ||
-      !fromJson(O->getObject("user-files"), Result.UserFiles))
+      !fromJson(O->getObject("user-files"), Result.UserFiles) ||
+      !unchanged(Result.Inputs))
     return std::nullopt;
-  for (const auto &Input : Result.Inputs) {
-    auto Content = llvm::MemoryBuffer::getFile(Input.getKey(), /*IsText=*/false,
-                                               /*RequiresNullTerminator=*/false);
-    if (!Content || contentHash((*Content)->getBuffer()) != Input.getValue())
-      return std::nullopt;
-  }
   const json::Array *Findings = O->getArray("findings");
   if (!Findings)
     return std::nullopt;
@@ -249,25 +281,55 @@ void ResultCache::store(llvm::StringRef Key, const FileResult &Result) const {
   OS << json::Value(json::Object{{"inputs", toJson(Result.Inputs)},
                                  {"user-files", toJson(Result.UserFiles)},
                                  {"findings", std::move(Findings)}});
-  if (llvm::sys::fs::create_directories(Directory))
-    return;
-  std::string Path = pathOf(Key);
-  int FD;
-  llvm::SmallString<256> Temporary;
-  if (llvm::sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Temporary))
-    return;
-  {
-    llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
-    Out << Text;
-    Out.close();
-    if (Out.has_error()) {
-      Out.clear_error();
-      llvm::sys::fs::remove(Temporary);
-      return;
-    }
+  if (!llvm::sys::fs::create_directories(Directory))
+    writeAtomically(pathOf(Key), Text);
+}
+
+// A preamble is two entries: KEY.pch, then KEY.preamble.json, which names the
+// PCH's hash (a PCH that does not load would turn into compile errors in
+// every file that uses it).
+bool ResultCache::lookupPreamble(llvm::StringRef Key,
+                                 SharedPreamble &Preamble) const {
+  auto Buffer = llvm::MemoryBuffer::getFile(pathOf(Key, ".preamble.json"));
+  if (!Buffer)
+    return false;
+  llvm::Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    return false;
   }
-  if (llvm::sys::fs::rename(Temporary, Path))
-    llvm::sys::fs::remove(Temporary);
+  const json::Object *O = Parsed->getAsObject();
+  FileResult Inputs;
+  uint64_t PCHHash;
+  std::optional<llvm::StringRef> PCHHex = O ? O->getString("pch") : std::nullopt;
+  if (!PCHHex || PCHHex->getAsInteger(16, PCHHash) ||
+      !fromJson(O->getObject("inputs"), Inputs.Inputs) ||
+      !fromJson(O->getObject("user-files"), Inputs.UserFiles) ||
+      !unchanged(Inputs.Inputs))
+    return false;
+  auto PCH = llvm::MemoryBuffer::getFile(pathOf(Key, ".pch"), /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!PCH || contentHash((*PCH)->getBuffer()) != PCHHash)
+    return false;
+  Preamble.PCH = std::move(*PCH);
+  Preamble.Inputs = std::move(Inputs);
+  return true;
+}
+
+void ResultCache::storePreamble(llvm::StringRef Key,
+                                const SharedPreamble &Preamble) const {
+  const FileResult &Inputs = Preamble.Inputs;
+  if (!Preamble.PCH || Inputs.Inputs.empty() || !storableAsJson(Inputs) ||
+      llvm::sys::fs::create_directories(Directory))
+    return;
+  llvm::StringRef PCH = Preamble.PCH->getBuffer();
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << json::Value(json::Object{{"pch", llvm::utohexstr(contentHash(PCH))},
+                                 {"inputs", toJson(Inputs.Inputs)},
+                                 {"user-files", toJson(Inputs.UserFiles)}});
+  if (writeAtomically(pathOf(Key, ".pch"), PCH))
+    writeAtomically(pathOf(Key, ".preamble.json"), Text);
 }
 
 } // namespace corolint

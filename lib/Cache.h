@@ -12,6 +12,8 @@
 
 namespace corolint {
 
+struct SharedPreamble;
+
 /// What one translation unit produced.
 struct FileResult {
   std::vector<clang::tidy::ClangTidyError> Findings;
@@ -25,7 +27,8 @@ struct FileResult {
   bool UsedPreamble = false;
 };
 
-/// A directory of FileResults, one file each, named by a hash of the
+/// A directory of FileResults, one file each (and of the precompiled
+/// preambles that produced them, see SharedPreamble), named by a hash of the
 /// corolint and LLVM versions, the source file, its command line and its
 /// configuration. An entry is used only while every input still has the
 /// content it had (ccache's "direct mode"): any change to a header, a flag
@@ -45,8 +48,16 @@ public:
   /// Results that cannot be stored faithfully are skipped.
   void store(llvm::StringRef Key, const FileResult &Result) const;
 
+  /// Fills in the PCH and the inputs of \p Preamble from the entry \p Key
+  /// if every file it read is unchanged; false otherwise.
+  bool lookupPreamble(llvm::StringRef Key, SharedPreamble &Preamble) const;
+
+  /// Stores the PCH and the inputs of a built \p Preamble under \p Key.
+  void storePreamble(llvm::StringRef Key, const SharedPreamble &Preamble) const;
+
 private:
-  std::string pathOf(llvm::StringRef Key) const;
+  std::string pathOf(llvm::StringRef Key,
+                     llvm::StringRef Extension = ".json") const;
   std::string Directory;
 };
 

@@ -212,6 +212,9 @@ public:
     // As clang-tidy does: code may hide things from analyzers.
     Invocation.getPreprocessorOpts().SetUpStaticAnalyzer = true;
     Invocation.getFrontendOpts().SkipFunctionBodies = SkipSystemBodies;
+    // A PCH from an earlier run is checked by content, not by time: a fresh
+    // checkout gives every file a new one.
+    Invocation.getHeaderSearchOpts().ValidateASTInputFilesContent = true;
   }
 
 private:
@@ -344,6 +347,26 @@ std::string cacheKey(ClangTidyContext &Context,
   return ResultCache::key(File, CommandLine, Configuration);
 }
 
+/// What a preamble's PCH depends on besides the files it reads: what makes
+/// files share it, the arguments the configuration adds, and the run's
+/// options.
+std::string preambleCacheKey(ClangTidyContext &Context,
+                             const SharedPreamble &Preamble,
+                             const RunOptions &Options) {
+  ClangTidyOptions Configured =
+      Context.getOptionsForFile(Preamble.Representative);
+  std::vector<std::string> Arguments{"preamble"};
+  for (const auto &Args : {Configured.ExtraArgsBefore, Configured.ExtraArgs}) {
+    Arguments.push_back("--");
+    if (Args)
+      Arguments.insert(Arguments.end(), Args->begin(), Args->end());
+  }
+  return ResultCache::key(
+      Preamble.Identity, Arguments,
+      skipSystemBodies(Context, Preamble.Representative, Options) ? "skip"
+                                                                  : "");
+}
+
 } // namespace
 
 FileResult lintFile(ClangTidyContext &Context,
@@ -430,29 +453,62 @@ RunResult runChecks(
   llvm::StringMap<std::shared_ptr<SharedPreamble>> Preambles;
   std::vector<SharedPreamble *> Unique;
   llvm::SmallString<128> Scratch;
-  if (Options.SharePreambles && ToLint.size() > 1 &&
+  // With a cache, a preamble an earlier run stored serves even one file.
+  if (Options.SharePreambles && ToLint.size() > (Cache ? 0 : 1) &&
       !llvm::sys::fs::createUniqueDirectory("corolint-preambles", Scratch)) {
     std::vector<std::string> Names;
     for (size_t I : ToLint)
       Names.push_back(Files[I]);
-    Preambles = planSharedPreambles(Compilations, Names, Scratch);
+    Preambles =
+        planSharedPreambles(Compilations, Names, Scratch, Cache ? 1 : 2);
     for (const auto &Entry : Preambles)
       if (llvm::find(Unique, Entry.second.get()) == Unique.end())
         Unique.push_back(Entry.second.get());
     llvm::sort(Unique, [](const SharedPreamble *A, const SharedPreamble *B) {
       return A->PCHPath < B->PCHPath;
     });
+    if (Cache)
+      parallelFor(Unique.size(), Options.Jobs, MakeFS, [&](size_t I, auto) {
+        ClangTidyContext Context(MakeOptions());
+        SharedPreamble &Preamble = *Unique[I];
+        Preamble.CacheKey = preambleCacheKey(Context, Preamble, Options);
+        Preamble.FromCache = Cache->lookupPreamble(Preamble.CacheKey, Preamble);
+        Preamble.Built.store(Preamble.FromCache, std::memory_order_release);
+      });
+    // Not worth building for one file.
+    auto Unused = [&](const SharedPreamble *Preamble) {
+      return !Preamble->FromCache &&
+             llvm::count_if(Preambles, [&](const auto &Entry) {
+               return Entry.second.get() == Preamble;
+             }) < 2;
+    };
+    for (auto It = Preambles.begin(); It != Preambles.end();)
+      if (Unused(It->second.get()))
+        Preambles.erase(It++);
+      else
+        ++It;
+    llvm::erase_if(Unique, [&](const SharedPreamble *Preamble) {
+      return !Preambles.count(Preamble->Representative);
+    });
     for (const SharedPreamble *Preamble : Unique)
       Headers.emplace_back(Preamble->HeaderPath, Preamble->HeaderText);
   }
-  size_t Tasks = Unique.size() + ToLint.size();
+  // Built first, so that they serve as many files as possible.
+  std::vector<SharedPreamble *> ToBuild;
+  for (SharedPreamble *Preamble : Unique)
+    if (!Preamble->FromCache)
+      ToBuild.push_back(Preamble);
+  size_t Tasks = ToBuild.size() + ToLint.size();
   parallelFor(Tasks, Options.Jobs, MakeFS, [&](size_t Task, auto FS) {
-    if (Task < Unique.size()) {
+    if (Task < ToBuild.size()) {
+      SharedPreamble &Preamble = *ToBuild[Task];
       ClangTidyContext Context(MakeOptions());
-      buildPreamble(*Unique[Task], Context, Compilations, FS, Options);
+      buildPreamble(Preamble, Context, Compilations, FS, Options);
+      if (Cache && Preamble.Built.load(std::memory_order_acquire))
+        Cache->storePreamble(Preamble.CacheKey, Preamble);
       return;
     }
-    size_t I = ToLint[Task - Unique.size()];
+    size_t I = ToLint[Task - ToBuild.size()];
     const SharedPreamble *Preamble = Preambles.lookup(Files[I]).get();
     if (Preamble && Preamble->Built.load(std::memory_order_acquire)) {
       // The top layer is this thread's in-memory one (MakeFS).
@@ -469,6 +525,15 @@ RunResult runChecks(
     ClangTidyContext Context(MakeOptions());
     Results[I] = lintFile(Context, Compilations, Files[I], FS, Options,
                           Preamble);
+    // A kept PCH that Clang refuses after all (its inputs hash the same,
+    // yet something it checks differs) must not turn into compile errors.
+    if (Preamble && Preamble->FromCache &&
+        llvm::any_of(Results[I]->Findings, [](const ClangTidyError &E) {
+          return E.DiagnosticName == "clang-diagnostic-error";
+        })) {
+      ClangTidyContext Whole(MakeOptions());
+      Results[I] = lintFile(Whole, Compilations, Files[I], FS, Options);
+    }
     if (Cache)
       Cache->store(Keys[I], *Results[I]);
     // Hundreds of paths per file: kept for every file, they would grow the
@@ -481,8 +546,10 @@ RunResult runChecks(
 
   RunResult Run;
   Run.CacheHits = Files.size() - ToLint.size();
-  for (const SharedPreamble *Preamble : Unique)
-    Run.PreamblesBuilt += Preamble->Built.load();
+  for (const SharedPreamble *Preamble : Unique) {
+    Run.PreamblesBuilt += Preamble->Built.load() && !Preamble->FromCache;
+    Run.PreamblesReused += Preamble->FromCache;
+  }
   for (std::optional<FileResult> &Result : Results) {
     Run.Findings.insert(Run.Findings.end(),
                         std::make_move_iterator(Result->Findings.begin()),

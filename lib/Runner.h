@@ -39,8 +39,10 @@ struct RunResult {
   llvm::StringMap<uint64_t> ContentHashes;
   /// Files whose results came from the cache.
   unsigned CacheHits = 0;
-  /// Precompiled preambles built, and files parsed with one.
+  /// Precompiled preambles built, taken from the cache, and files parsed
+  /// with one.
   unsigned PreamblesBuilt = 0;
+  unsigned PreamblesReused = 0;
   unsigned FilesWithPreamble = 0;
 };
 

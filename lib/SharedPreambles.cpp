@@ -84,7 +84,7 @@ static std::string commandKey(const clang::tooling::CompileCommand &Command) {
 llvm::StringMap<std::shared_ptr<SharedPreamble>>
 planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
                     const std::vector<std::string> &Files,
-                    llvm::StringRef Directory) {
+                    llvm::StringRef Directory, unsigned MinimumFiles) {
   struct Group {
     std::vector<std::string> Members;
     std::string Block;
@@ -124,9 +124,10 @@ planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
   }
   llvm::StringMap<std::shared_ptr<SharedPreamble>> Plan;
   for (auto &[Key, G] : Groups) {
-    if (G.Members.size() < 2)
+    if (G.Members.size() < MinimumFiles)
       continue;
     auto Preamble = std::make_shared<SharedPreamble>();
+    Preamble->Identity = Key;
     std::string Name = llvm::utohexstr(llvm::xxh3_64bits(Key));
     Preamble->Representative = G.Members.front();
     llvm::SmallString<256> Header(G.Directory);

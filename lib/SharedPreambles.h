@@ -19,6 +19,9 @@ namespace corolint {
 /// preamble): each of those files is then parsed from the end of that block
 /// on, with the precompiled header standing in for it.
 struct SharedPreamble {
+  /// What makes two files' preambles the same: their command line (less the
+  /// file's own name), their directory and the block.
+  std::string Identity;
   /// A file that starts with the block: its command line builds the PCH.
   std::string Representative;
   /// The block, as a header next to the files (quoted includes resolve from
@@ -34,15 +37,19 @@ struct SharedPreamble {
   std::atomic<bool> Built{false};
   /// What the block read (for the cache and for --fix).
   FileResult Inputs;
+  /// Its name in the result cache, if there is one; and whether the PCH
+  /// came from there.
+  std::string CacheKey;
+  bool FromCache = false;
 };
 
 /// The shared preambles of \p Files: a map from each file that has a preamble
-/// in common with at least one other to that preamble (not built yet). The
-/// PCHs are to be placed in \p Directory.
+/// in common with at least \p MinimumFiles - 1 others to that preamble (not
+/// built yet). The PCHs are to be placed in \p Directory.
 llvm::StringMap<std::shared_ptr<SharedPreamble>>
 planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
                     const std::vector<std::string> &Files,
-                    llvm::StringRef Directory);
+                    llvm::StringRef Directory, unsigned MinimumFiles = 2);
 
 /// True for the in-memory header of a shared preamble: not a file of the
 /// user's, never to be hashed or read from disk.

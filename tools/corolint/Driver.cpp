@@ -645,8 +645,12 @@ int main(int argc, const char **argv) {
                    << Result.CacheHits << " of " << Sources.size()
                    << " files\n";
     llvm::errs() << "corolint: parsed " << Result.FilesWithPreamble
-                 << " files with " << Result.PreamblesBuilt
-                 << " shared precompiled preambles\n";
+                 << " files with "
+                 << Result.PreamblesBuilt + Result.PreamblesReused
+                 << " shared precompiled preambles";
+    if (!CacheDir.empty())
+      llvm::errs() << " (" << Result.PreamblesReused << " from the cache)";
+    llvm::errs() << "\n";
   }
 
   corolint::firstErrorPerFile(Findings);

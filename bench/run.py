@@ -133,6 +133,26 @@ def report(args, corolint, plugin, examples, generated, scratch):
     clear = lambda: shutil.rmtree(cache, ignore_errors=True)
     cold = measure(lint + ["-j", jobs, "--cache-dir=" + cache], args.repeat, before=clear)
     warm = measure(lint + ["-j", jobs, "--cache-dir=" + cache], args.repeat)
+    # The preambles the first run kept, without its results: what a run
+    # over changed sources costs.
+    def drop_results():
+        for name in os.listdir(cache):
+            if name.endswith(".json") and not name.endswith(".preamble.json"):
+                os.remove(os.path.join(cache, name))
+    kept1 = measure(lint + ["-j", "1", "--cache-dir=" + cache], args.repeat,
+                    before=drop_results)
+    keptn = measure(lint + ["-j", jobs, "--cache-dir=" + cache], args.repeat,
+                    before=drop_results)
+    # One source edited below its includes (a new comment each time).
+    edited = sorted(files)[0]
+    edits = iter(range(1 << 30))
+    def edit():
+        with open(edited, "a") as out:
+            out.write("// edit %d\n" % next(edits))
+    one = measure(lint + ["-j", jobs, "--cache-dir=" + cache], args.repeat,
+                  before=edit)
+    one_base = measure(syntax_only(next(e for e in entries(generated)
+                                        if e["file"] == edited)), args.repeat)
     print("\ngenerated corpus, %d files: clang++-19 -fsyntax-only summed %.2f s" % (len(files), total))
     row = lambda name, m: print("  %-40s %6.2f s (%.2f), peak RSS %.0f MiB"
                                 % (name, m[0], m[0] / total, m[2]))
@@ -142,9 +162,15 @@ def report(args, corolint, plugin, examples, generated, scratch):
     row("corolint -j %s, each file whole" % jobs, wholen)
     row("corolint -j %s --cache-dir, first run" % jobs, cold)
     row("corolint -j %s --cache-dir, second run" % jobs, warm)
-    print("  -j %s over -j 1: %.2fx (shared preambles), %.2fx (whole files); "
-          "second cached run: %.1f%% of the first"
-          % (jobs, shared1[0] / sharedn[0], whole1[0] / wholen[0], 100 * warm[0] / cold[0]))
+    row("corolint -j 1, every file, kept preambles", kept1)
+    row("corolint -j %s, every file, kept preambles" % jobs, keptn)
+    row("corolint -j %s --cache-dir, one file edited" % jobs, one)
+    print("  -j %s over -j 1: %.2fx (shared preambles), %.2fx (whole files), "
+          "%.2fx (kept preambles); second cached run: %.1f%% of the first"
+          % (jobs, shared1[0] / sharedn[0], whole1[0] / wholen[0],
+             kept1[0] / keptn[0], 100 * warm[0] / cold[0]))
+    print("  one file edited: %.2f s, %.2f x its own -fsyntax-only (%.2f s)"
+          % (one[0], one[0] / one_base[0], one_base[0]))
 
 
 if __name__ == "__main__":

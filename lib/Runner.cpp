@@ -20,6 +20,7 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 #include <atomic>
@@ -445,6 +446,16 @@ RunResult runChecks(
   for (size_t I = 0; I < Files.size(); ++I)
     if (!Results[I])
       ToLint.push_back(I);
+  // Largest first: the last files to finish are then short ones, and the
+  // threads run out of work at about the same time.
+  if (Options.Jobs > 1) {
+    std::vector<uint64_t> Sizes(Files.size(), 0);
+    for (size_t I : ToLint)
+      llvm::sys::fs::file_size(Files[I], Sizes[I]);
+    llvm::sort(ToLint, [&](size_t A, size_t B) {
+      return std::make_pair(Sizes[A], B) > std::make_pair(Sizes[B], A);
+    });
+  }
 
   // 2. The include blocks that files to lint have in common, precompiled
   // first; a thread with no preamble left to build meanwhile lints files
@@ -476,17 +487,16 @@ RunResult runChecks(
         Preamble.Built.store(Preamble.FromCache, std::memory_order_release);
       });
     // Not worth building for one file.
-    auto Unused = [&](const SharedPreamble *Preamble) {
-      return !Preamble->FromCache &&
-             llvm::count_if(Preambles, [&](const auto &Entry) {
-               return Entry.second.get() == Preamble;
-             }) < 2;
-    };
-    for (auto It = Preambles.begin(); It != Preambles.end();)
-      if (Unused(It->second.get()))
+    llvm::DenseMap<const SharedPreamble *, unsigned> Members;
+    for (const auto &Entry : Preambles)
+      ++Members[Entry.second.get()];
+    for (auto It = Preambles.begin(); It != Preambles.end();) {
+      const SharedPreamble *Preamble = It->second.get();
+      if (!Preamble->FromCache && Members[Preamble] < 2)
         Preambles.erase(It++);
       else
         ++It;
+    }
     llvm::erase_if(Unique, [&](const SharedPreamble *Preamble) {
       return !Preambles.count(Preamble->Representative);
     });

@@ -151,15 +151,16 @@ std::string ResultCache::key(llvm::StringRef File,
                              llvm::StringRef Configuration) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  // Any rebuild of corolint invalidates the cache, not only a new version.
+  // Any change to corolint invalidates the cache, not only a new version;
+  // the same build under another path or time (rebuilt in a fresh CI
+  // checkout) keeps it.
   static const std::string Build = [] {
     std::string Self = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
-    llvm::sys::fs::file_status Status;
-    if (Self.empty() || llvm::sys::fs::status(Self, Status))
+    auto Content = llvm::MemoryBuffer::getFile(Self, /*IsText=*/false,
+                                               /*RequiresNullTerminator=*/false);
+    if (!Content)
       return Self;
-    return Self + "@" +
-           std::to_string(Status.getLastModificationTime().time_since_epoch().count()) +
-           ":" + std::to_string(Status.getSize());
+    return llvm::utohexstr(contentHash((*Content)->getBuffer()));
   }();
   OS << Format << '\0' << clang::getClangFullVersion() << '\0' << Build
      << '\0' << File << '\0';

@@ -158,9 +158,14 @@ std::string ResultCache::key(llvm::StringRef File,
     std::string Self = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
     auto Content = llvm::MemoryBuffer::getFile(Self, /*IsText=*/false,
                                                /*RequiresNullTerminator=*/false);
-    if (!Content)
-      return Self;
-    return llvm::utohexstr(contentHash((*Content)->getBuffer()));
+    if (Content)
+      return llvm::utohexstr(contentHash((*Content)->getBuffer()));
+    llvm::sys::fs::file_status Status;
+    llvm::sys::fs::status(Self, Status);
+    return Self + "@" +
+           std::to_string(
+               Status.getLastModificationTime().time_since_epoch().count()) +
+           ":" + std::to_string(Status.getSize());
   }();
   OS << Format << '\0' << clang::getClangFullVersion() << '\0' << Build
      << '\0' << File << '\0';
@@ -331,6 +336,11 @@ void ResultCache::storePreamble(llvm::StringRef Key,
                                  {"user-files", toJson(Inputs.UserFiles)}});
   if (writeAtomically(pathOf(Key, ".pch"), PCH))
     writeAtomically(pathOf(Key, ".preamble.json"), Text);
+}
+
+void ResultCache::dropPreamble(llvm::StringRef Key) const {
+  llvm::sys::fs::remove(pathOf(Key, ".preamble.json"));
+  llvm::sys::fs::remove(pathOf(Key, ".pch"));
 }
 
 } // namespace corolint

@@ -55,6 +55,9 @@ public:
   /// Stores the PCH and the inputs of a built \p Preamble under \p Key.
   void storePreamble(llvm::StringRef Key, const SharedPreamble &Preamble) const;
 
+  /// Forgets the preamble stored under \p Key.
+  void dropPreamble(llvm::StringRef Key) const;
+
 private:
   std::string pathOf(llvm::StringRef Key,
                      llvm::StringRef Extension = ".json") const;

@@ -486,20 +486,21 @@ RunResult runChecks(
         Preamble.FromCache = Cache->lookupPreamble(Preamble.CacheKey, Preamble);
         Preamble.Built.store(Preamble.FromCache, std::memory_order_release);
       });
-    // Not worth building for one file.
+    // Not worth building for one file. (Unique's pointers are owned by
+    // Preambles: dropped from Unique first.)
     llvm::DenseMap<const SharedPreamble *, unsigned> Members;
     for (const auto &Entry : Preambles)
       ++Members[Entry.second.get()];
+    auto Unused = [&](const SharedPreamble *Preamble) {
+      return !Preamble->FromCache && Members.lookup(Preamble) < 2;
+    };
+    llvm::erase_if(Unique, Unused);
     for (auto It = Preambles.begin(); It != Preambles.end();) {
-      const SharedPreamble *Preamble = It->second.get();
-      if (!Preamble->FromCache && Members[Preamble] < 2)
+      if (Unused(It->second.get()))
         Preambles.erase(It++);
       else
         ++It;
     }
-    llvm::erase_if(Unique, [&](const SharedPreamble *Preamble) {
-      return !Preambles.count(Preamble->Representative);
-    });
     for (const SharedPreamble *Preamble : Unique)
       Headers.emplace_back(Preamble->HeaderPath, Preamble->HeaderText);
   }
@@ -519,7 +520,9 @@ RunResult runChecks(
       return;
     }
     size_t I = ToLint[Task - ToBuild.size()];
-    const SharedPreamble *Preamble = Preambles.lookup(Files[I]).get();
+    SharedPreamble *Preamble = Preambles.lookup(Files[I]).get();
+    if (Preamble && Preamble->Refused.load(std::memory_order_acquire))
+      Preamble = nullptr;
     if (Preamble && Preamble->Built.load(std::memory_order_acquire)) {
       // The top layer is this thread's in-memory one (MakeFS).
       auto &Memory =
@@ -536,13 +539,18 @@ RunResult runChecks(
     Results[I] = lintFile(Context, Compilations, Files[I], FS, Options,
                           Preamble);
     // A kept PCH that Clang refuses after all (its inputs hash the same,
-    // yet something it checks differs) must not turn into compile errors.
-    if (Preamble && Preamble->FromCache &&
-        llvm::any_of(Results[I]->Findings, [](const ClangTidyError &E) {
-          return E.DiagnosticName == "clang-diagnostic-error";
-        })) {
+    // yet something it checks differs) must not turn into compile errors:
+    // if the file parses whole, the PCH is to blame, and is dropped.
+    auto HasErrors = [](const FileResult &Result) {
+      return llvm::any_of(Result.Findings, [](const ClangTidyError &E) {
+        return E.DiagnosticName == "clang-diagnostic-error";
+      });
+    };
+    if (Preamble && Preamble->FromCache && HasErrors(*Results[I])) {
       ClangTidyContext Whole(MakeOptions());
       Results[I] = lintFile(Whole, Compilations, Files[I], FS, Options);
+      if (!HasErrors(*Results[I]) && !Preamble->Refused.exchange(true))
+        Cache->dropPreamble(Preamble->CacheKey);
     }
     if (Cache)
       Cache->store(Keys[I], *Results[I]);

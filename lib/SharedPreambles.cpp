@@ -52,12 +52,15 @@ unsigned sharablePreambleSize(llvm::StringRef Code) {
   return End;
 }
 
-/// The command line without what names this file or its outputs: files
-/// that differ only there share a preamble. Empty for a command that
+/// The command line (the compiler too: it finds the standard library) without
+/// what names this file or its outputs: files that differ only there share a
+/// preamble. Empty for a command that
 /// includes files of its own before the source (`-include`, a PCH): the
 /// shared preamble would come after them, and they would be read twice.
 static std::string commandKey(const clang::tooling::CompileCommand &Command) {
   std::string Key = Command.Directory;
+  if (!Command.CommandLine.empty())
+    Key += '\0' + Command.CommandLine.front();
   llvm::SmallString<256> Absolute(Command.Directory);
   llvm::sys::path::append(Absolute, Command.Filename);
   for (size_t I = 1; I < Command.CommandLine.size(); ++I) {

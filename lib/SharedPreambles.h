@@ -41,6 +41,8 @@ struct SharedPreamble {
   /// came from there.
   std::string CacheKey;
   bool FromCache = false;
+  /// Set when Clang refused the kept PCH: the other files are parsed whole.
+  std::atomic<bool> Refused{false};
 };
 
 /// The shared preambles of \p Files: a map from each file that has a preamble

@@ -11,6 +11,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 
 using clang::tidy::ClangTidyError;
 using clang::tooling::DiagnosticMessage;
@@ -336,6 +337,19 @@ void ResultCache::storePreamble(llvm::StringRef Key,
                                  {"user-files", toJson(Inputs.UserFiles)}});
   if (writeAtomically(pathOf(Key, ".pch"), PCH))
     writeAtomically(pathOf(Key, ".preamble.json"), Text);
+}
+
+void ResultCache::removeStaleTemporaries() const {
+  std::error_code EC;
+  auto Now = std::chrono::system_clock::now();
+  for (llvm::sys::fs::directory_iterator It(Directory, EC), End;
+       !EC && It != End; It.increment(EC)) {
+    if (!llvm::sys::path::filename(It->path()).contains(".tmp-"))
+      continue;
+    llvm::ErrorOr<llvm::sys::fs::basic_file_status> Status = It->status();
+    if (Status && Now - Status->getLastModificationTime() > std::chrono::hours(1))
+      llvm::sys::fs::remove(It->path());
+  }
 }
 
 void ResultCache::dropPreamble(llvm::StringRef Key) const {

@@ -58,6 +58,10 @@ public:
   /// Forgets the preamble stored under \p Key.
   void dropPreamble(llvm::StringRef Key) const;
 
+  /// Removes what runs killed while writing left behind (temporary files
+  /// older than an hour: younger ones may be another run's, in progress).
+  void removeStaleTemporaries() const;
+
 private:
   std::string pathOf(llvm::StringRef Key,
                      llvm::StringRef Extension = ".json") const;

@@ -430,8 +430,10 @@ RunResult runChecks(
 
   // 1. Results kept from earlier runs.
   std::optional<ResultCache> Cache;
-  if (!Options.CacheDir.empty())
+  if (!Options.CacheDir.empty()) {
     Cache.emplace(Options.CacheDir);
+    Cache->removeStaleTemporaries();
+  }
   if (Cache)
     parallelFor(Files.size(), Options.Jobs, MakeFS, [&](size_t I, auto) {
       ClangTidyContext Context(MakeOptions());

@@ -14,6 +14,8 @@ using clang::driver::getDriverOptTable;
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -103,6 +105,51 @@ tooling::ArgumentsAdjuster makeClangCompatible(llvm::StringRef ResourceDir) {
     Result.insert(Result.end(), Kept.begin(), Kept.end());
     return Result;
   };
+}
+
+namespace {
+
+class AbsoluteFileNames : public clang::tooling::CompilationDatabase {
+public:
+  explicit AbsoluteFileNames(
+      std::unique_ptr<clang::tooling::CompilationDatabase> Base)
+      : Base(std::move(Base)) {}
+
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    return absolute(Base->getCompileCommands(File));
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Base->getAllFiles();
+  }
+  std::vector<clang::tooling::CompileCommand>
+  getAllCompileCommands() const override {
+    return absolute(Base->getAllCompileCommands());
+  }
+
+private:
+  static std::vector<clang::tooling::CompileCommand>
+  absolute(std::vector<clang::tooling::CompileCommand> Commands) {
+    for (clang::tooling::CompileCommand &Command : Commands) {
+      if (llvm::sys::path::is_absolute(Command.Filename))
+        continue;
+      llvm::SmallString<256> Path(Command.Directory);
+      llvm::sys::path::append(Path, Command.Filename);
+      llvm::sys::fs::make_absolute(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      Command.Filename = std::string(Path);
+    }
+    return Commands;
+  }
+
+  std::unique_ptr<clang::tooling::CompilationDatabase> Base;
+};
+
+} // namespace
+
+std::unique_ptr<clang::tooling::CompilationDatabase> withAbsoluteFileNames(
+    std::unique_ptr<clang::tooling::CompilationDatabase> Base) {
+  return std::make_unique<AbsoluteFileNames>(std::move(Base));
 }
 
 } // namespace corolint

@@ -4,7 +4,9 @@
 #define COROLINT_LIB_COMPILECOMMANDS_H
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringRef.h"
+#include <memory>
 
 namespace corolint {
 
@@ -18,6 +20,13 @@ namespace corolint {
 ///   Boost.Asio enable `co_await` under Clang, unless the command already
 ///   defines or undefines them.
 clang::tooling::ArgumentsAdjuster makeClangCompatible(llvm::StringRef ResourceDir);
+
+/// \p Base, with each command's file named by its absolute path. A database
+/// may name it relative to the command's directory, and what looks the file
+/// up later (the configuration of .clang-tidy files, the arguments they add)
+/// would resolve it against the process's working directory instead.
+std::unique_ptr<clang::tooling::CompilationDatabase> withAbsoluteFileNames(
+    std::unique_ptr<clang::tooling::CompilationDatabase> Base);
 
 } // namespace corolint
 

@@ -140,9 +140,13 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
-    return std::make_unique<UserCodeConsumer>(Checks.createASTConsumer(CI, File),
-                                              CI, SkipSystemBodies, Preamble,
-                                              Result);
+    // The command names the file relative to its directory; the checks'
+    // configuration is looked up by absolute path.
+    llvm::SmallString<256> Absolute(File);
+    CI.getFileManager().makeAbsolutePath(Absolute);
+    return std::make_unique<UserCodeConsumer>(
+        Checks.createASTConsumer(CI, Absolute), CI, SkipSystemBodies, Preamble,
+        Result);
   }
 
 private:

@@ -61,11 +61,20 @@ static std::string commandKey(const clang::tooling::CompileCommand &Command) {
   std::string Key = Command.Directory;
   if (!Command.CommandLine.empty())
     Key += '\0' + Command.CommandLine.front();
-  llvm::SmallString<256> Absolute(Command.Directory);
-  llvm::sys::path::append(Absolute, Command.Filename);
+  auto Resolved = [&](llvm::StringRef Path) {
+    llvm::SmallString<256> Absolute(Path);
+    if (llvm::sys::path::is_relative(Path)) {
+      Absolute = Command.Directory;
+      llvm::sys::path::append(Absolute, Path);
+    }
+    llvm::sys::fs::make_absolute(Absolute);
+    llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+    return Absolute;
+  };
+  llvm::SmallString<256> File = Resolved(Command.Filename);
   for (size_t I = 1; I < Command.CommandLine.size(); ++I) {
     llvm::StringRef Arg = Command.CommandLine[I];
-    if (Arg == Command.Filename || Arg == Absolute)
+    if (!Arg.starts_with("-") && Resolved(Arg) == File)
       continue;
     if (Arg.starts_with("-include") || Arg.starts_with("--include") ||
         Arg.starts_with("-imacros") || Arg.starts_with("--imacros"))

@@ -600,7 +600,7 @@ int main(int argc, const char **argv) {
 
   auto Compilations =
       std::make_unique<tooling::ArgumentsAdjustingCompilations>(
-          std::move(Base));
+          corolint::withAbsoluteFileNames(std::move(Base)));
   Compilations->appendArgumentsAdjuster(
       corolint::makeClangCompatible(COROLINT_CLANG_RESOURCE_DIR));
   // Without carets Clang also keeps quiet about the compiler warnings it

@@ -443,6 +443,19 @@ const Expr *stripImplicit(const Expr *E) {
 /// qualified name of a free function.
 llvm::SmallVector<std::string, 2> calleeNames(const CallExpr &Call) {
   llvm::SmallVector<std::string, 2> Names;
+  // A function object at namespace scope, called by its name: the
+  // customization point objects of senders libraries (`stdexec::sync_wait`,
+  // `unifex::sync_wait_r<int>`).
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+      if (const auto *Object = dyn_cast<VarDecl>(Ref->getDecl());
+          Object && Object->getIdentifier() && Object->hasGlobalStorage() &&
+          !Object->isStaticLocal()) {
+        Names.push_back(Object->getQualifiedNameAsString());
+        return Names;
+      }
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || !Callee->getIdentifier())
     return Names;

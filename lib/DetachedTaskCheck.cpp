@@ -13,7 +13,7 @@ using namespace clang::ast_matchers;
 namespace corolint {
 
 static constexpr llvm::StringLiteral DefaultDetachingFunctions =
-    "stdexec::start_detached;unifex::start_detached;unifex::spawn_detached";
+    "stdexec::start_detached";
 static constexpr llvm::StringLiteral DefaultDetachedThreadFunctions =
     "std::thread::detach;std::jthread::detach";
 static constexpr llvm::StringLiteral DefaultEagerStartFunctions =
@@ -81,8 +81,8 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
       diag(Loc, "thread is detached: nobody can join it, and an exception "
                 "escaping it terminates the program");
     } else if (calleeIsListed(*Call, Detaching)) {
-      diag(Loc, "work started with %0 is detached: its errors are lost and "
-                "nobody can wait for it")
+      diag(Loc, "work started with %0 is detached: nobody can wait for it "
+                "or handle its errors")
           << quotedCalleeName(*Call);
     } else if (Statements.contains(Call) &&
                calleeIsListed(*Call, EagerStarts)) {

@@ -4,6 +4,7 @@
 
 #include <folly/coro/Task.h>
 #include <stdexec/execution.hpp>
+#include <unifex/sync_wait.hpp>
 
 folly::coro::Task<int> fetch();
 folly::Future<int> legacy_fetch();
@@ -15,6 +16,8 @@ folly::coro::Task<int> handler() {
   // CHECK: :[[@LINE-1]]:11: warning: coroutine 'handler' waits for another thread in 'folly::Future::get'
   auto c = stdexec::sync_wait(stdexec::just(1));
   // CHECK: :[[@LINE-1]]:12: warning: coroutine 'handler' runs a nested event loop in 'stdexec::sync_wait'
+  auto e = unifex::sync_wait_r<int>(stdexec::just(2));
+  // CHECK: :[[@LINE-1]]:12: warning: coroutine 'handler' runs a nested event loop in 'unifex::sync_wait_r'
   int d = co_await fetch();
   co_return a + b + d;
 }

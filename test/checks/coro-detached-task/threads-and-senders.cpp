@@ -7,6 +7,7 @@
 #include <future>
 #include <stdexec/execution.hpp>
 #include <thread>
+#include <unifex/spawn_detached.hpp>
 #include <vector>
 
 folly::coro::Task<int> refresh_cache();
@@ -18,11 +19,16 @@ void fire_and_forget(folly::coro::Executor *executor) {
   std::jthread([] {}).detach();
   // CHECK: :[[@LINE-1]]:3: warning: thread is detached
   stdexec::start_detached(stdexec::just(42));
-  // CHECK: :[[@LINE-1]]:3: warning: work started with 'stdexec::start_detached' is detached: its errors are lost and nobody can wait for it
+  // CHECK: :[[@LINE-1]]:3: warning: work started with 'stdexec::start_detached' is detached: nobody can wait for it or handle its errors
   folly::coro::co_withExecutor(executor, refresh_cache()).start();
   // CHECK: :[[@LINE-1]]:3: warning: result of 'folly::coro::TaskWithExecutor::start' is discarded: the started work is detached and its errors are lost
   std::async(std::launch::async, [] { return 1; });
   // CHECK: :[[@LINE-1]]:3: warning: the future returned by 'std::async' is discarded: its destructor waits for the task, which does not run in the background
+}
+
+// libunifex's spawn_detached nests the work in a scope that is joined.
+void scoped(unifex::v2::async_scope &requests) {
+  unifex::spawn_detached(stdexec::just(1), requests);
 }
 
 // Kept handles are tracked.

@@ -11,11 +11,12 @@ using namespace clang::ast_matchers;
 namespace corolint {
 
 // Awaits of these order what comes after them: timers and sleeps, hops to
-// another executor, changes to the coroutine's own state.
+// another executor, reads and changes of the coroutine's own state.
 static constexpr llvm::StringLiteral DefaultOrderingFunctions =
     "post;dispatch;defer;schedule;schedule_after;schedule_at;yield;yield_for;"
     "sleep_for;sleep_until;async_wait;this_coro::reset_cancellation_state;"
-    "this_coro::throw_if_cancelled";
+    "this_coro::throw_if_cancelled;get_stop_token;get_scheduler;"
+    "current_scheduler";
 
 SequentialAwaitsCheck::SequentialAwaitsCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)

@@ -50,4 +50,18 @@ inline _task<void>::type _promise<void>::get_return_object() noexcept {
 } // namespace _task
 
 template <typename T = void> using task = typename _task::_task<T>::type;
+
+// Awaiting get_stop_token() reads the coroutine's own stop token.
+struct inplace_stop_token {};
+namespace _get_stop_token {
+struct _awaitable {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  inplace_stop_token await_resume() const noexcept { return {}; }
+};
+struct _fn {
+  _awaitable operator()() const noexcept { return {}; }
+};
+} // namespace _get_stop_token
+inline constexpr _get_stop_token::_fn get_stop_token{};
 } // namespace unifex

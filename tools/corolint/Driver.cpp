@@ -640,14 +640,17 @@ int main(int argc, const char **argv) {
   }
   std::vector<ClangTidyError> &Findings = Result.Findings;
   if (Verbose) {
+    auto Count = [](unsigned N, llvm::StringRef Noun) {
+      return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
+    };
     if (!CacheDir.empty())
       llvm::errs() << "corolint: reused the cached findings of "
-                   << Result.CacheHits << " of " << Sources.size()
-                   << " files\n";
-    llvm::errs() << "corolint: parsed " << Result.FilesWithPreamble
-                 << " files with "
-                 << Result.PreamblesBuilt + Result.PreamblesReused
-                 << " shared precompiled preambles";
+                   << Result.CacheHits << " of "
+                   << Count(Sources.size(), "file") << "\n";
+    llvm::errs() << "corolint: parsed " << Count(Result.FilesWithPreamble, "file")
+                 << " with "
+                 << Count(Result.PreamblesBuilt + Result.PreamblesReused,
+                          "shared precompiled preamble");
     if (!CacheDir.empty())
       llvm::errs() << " (" << Result.PreamblesReused << " from the cache)";
     llvm::errs() << "\n";

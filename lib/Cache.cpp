@@ -1,6 +1,7 @@
 //===--- Cache.cpp --------------------------------------------------------===//
 
 #include "Cache.h"
+#include "Fixes.h"
 #include "Runner.h"
 #include "SharedPreambles.h"
 #include "clang/Basic/Version.h"
@@ -198,28 +199,14 @@ static bool unchanged(const llvm::StringMap<uint64_t> &Inputs) {
   return true;
 }
 
-/// Writes \p Data to \p Path whole or not at all: concurrent runs may share
-/// the directory, and a run may be killed.
-static bool writeAtomically(llvm::StringRef Path, llvm::StringRef Data) {
-  int FD;
-  llvm::SmallString<256> Temporary;
-  if (llvm::sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Temporary))
-    return false;
-  {
-    llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
-    Out << Data;
-    Out.close();
-    if (Out.has_error()) {
-      Out.clear_error();
-      llvm::sys::fs::remove(Temporary);
-      return false;
-    }
-  }
-  if (llvm::sys::fs::rename(Temporary, Path)) {
-    llvm::sys::fs::remove(Temporary);
-    return false;
-  }
-  return true;
+/// Writes an entry whole or not at all: concurrent runs may share the
+/// directory, and a run may be killed (see removeStaleTemporaries). Not
+/// flushed to disk: a lost entry is only a miss.
+static bool writeEntry(llvm::StringRef Path, llvm::StringRef Data) {
+  return writeAtomically(Path, Data, Path + ".tmp-%%%%%%%%",
+                         llvm::sys::fs::all_read | llvm::sys::fs::all_write,
+                         /*Durable=*/false)
+      .empty();
 }
 
 std::optional<FileResult> ResultCache::lookup(llvm::StringRef Key) const {
@@ -289,7 +276,7 @@ void ResultCache::store(llvm::StringRef Key, const FileResult &Result) const {
                                  {"user-files", toJson(Result.UserFiles)},
                                  {"findings", std::move(Findings)}});
   if (!llvm::sys::fs::create_directories(Directory))
-    writeAtomically(pathOf(Key), Text);
+    writeEntry(pathOf(Key), Text);
 }
 
 // A preamble is two entries: KEY.pch, then KEY.preamble.json, which names the
@@ -335,8 +322,8 @@ void ResultCache::storePreamble(llvm::StringRef Key,
   OS << json::Value(json::Object{{"pch", llvm::utohexstr(contentHash(PCH))},
                                  {"inputs", toJson(Inputs.Inputs)},
                                  {"user-files", toJson(Inputs.UserFiles)}});
-  if (writeAtomically(pathOf(Key, ".pch"), PCH))
-    writeAtomically(pathOf(Key, ".preamble.json"), Text);
+  if (writeEntry(pathOf(Key, ".pch"), PCH))
+    writeEntry(pathOf(Key, ".preamble.json"), Text);
 }
 
 void ResultCache::removeStaleTemporaries() const {

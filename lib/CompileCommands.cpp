@@ -107,6 +107,18 @@ tooling::ArgumentsAdjuster makeClangCompatible(llvm::StringRef ResourceDir) {
   };
 }
 
+std::string absolutePathFor(const clang::tooling::CompileCommand &Command,
+                            llvm::StringRef Path) {
+  llvm::SmallString<256> Absolute(Path);
+  if (llvm::sys::path::is_relative(Path)) {
+    Absolute = Command.Directory;
+    llvm::sys::path::append(Absolute, Path);
+  }
+  llvm::sys::fs::make_absolute(Absolute);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
 namespace {
 
 class AbsoluteFileNames : public clang::tooling::CompilationDatabase {
@@ -130,15 +142,9 @@ public:
 private:
   static std::vector<clang::tooling::CompileCommand>
   absolute(std::vector<clang::tooling::CompileCommand> Commands) {
-    for (clang::tooling::CompileCommand &Command : Commands) {
-      if (llvm::sys::path::is_absolute(Command.Filename))
-        continue;
-      llvm::SmallString<256> Path(Command.Directory);
-      llvm::sys::path::append(Path, Command.Filename);
-      llvm::sys::fs::make_absolute(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      Command.Filename = std::string(Path);
-    }
+    for (clang::tooling::CompileCommand &Command : Commands)
+      if (llvm::sys::path::is_relative(Command.Filename))
+        Command.Filename = absolutePathFor(Command, Command.Filename);
     return Commands;
   }
 

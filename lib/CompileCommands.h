@@ -21,6 +21,11 @@ namespace corolint {
 ///   defines or undefines them.
 clang::tooling::ArgumentsAdjuster makeClangCompatible(llvm::StringRef ResourceDir);
 
+/// \p Path as \p Command sees it: absolute, against the command's directory
+/// (itself against the working directory), without `.` and `..`.
+std::string absolutePathFor(const clang::tooling::CompileCommand &Command,
+                            llvm::StringRef Path);
+
 /// \p Base, with each command's file named by its absolute path. A database
 /// may name it relative to the command's directory, and what looks the file
 /// up later (the configuration of .clang-tidy files, the arguments they add)

@@ -14,25 +14,20 @@ using clang::tooling::Replacements;
 
 namespace corolint {
 
-/// Writes \p Content over \p Path through a temporary file in the same
-/// directory, flushed to disk before the rename.
-static std::string replaceAtomically(llvm::StringRef Path,
-                                     llvm::StringRef Content,
-                                     llvm::sys::fs::perms Mode) {
-  llvm::SmallString<256> Model(llvm::sys::path::parent_path(Path));
-  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path) +
-                                     ".corolint-%%%%%%%%");
+std::string writeAtomically(llvm::StringRef Path, llvm::StringRef Content,
+                            const llvm::Twine &TemporaryModel,
+                            llvm::sys::fs::perms Mode, bool Durable) {
   int FD;
   llvm::SmallString<256> Temporary;
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(
-          Model, FD, Temporary, llvm::sys::fs::OF_None, Mode))
+          TemporaryModel, FD, Temporary, llvm::sys::fs::OF_None, Mode))
     return "cannot create a temporary file next to it: " + EC.message();
   bool Written;
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/false);
     OS << Content;
     OS.flush();
-    Written = !OS.has_error() && ::fsync(FD) == 0;
+    Written = !OS.has_error() && (!Durable || ::fsync(FD) == 0);
     OS.clear_error();
   }
   if (llvm::sys::Process::SafelyCloseFileDescriptor(FD))
@@ -44,6 +39,17 @@ static std::string replaceAtomically(llvm::StringRef Path,
                    : std::string("cannot write the temporary file");
   }
   return "";
+}
+
+/// Writes \p Content over \p Path through a hidden temporary file in the
+/// same directory, flushed to disk before the rename.
+static std::string replaceAtomically(llvm::StringRef Path,
+                                     llvm::StringRef Content,
+                                     llvm::sys::fs::perms Mode) {
+  llvm::SmallString<256> Model(llvm::sys::path::parent_path(Path));
+  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path) +
+                                     ".corolint-%%%%%%%%");
+  return writeAtomically(Path, Content, Model, Mode, /*Durable=*/true);
 }
 
 MergedFixes mergeFixes(llvm::ArrayRef<ClangTidyError> Findings) {

@@ -461,10 +461,12 @@ void MissingTimeoutCheck::report(const Candidate &C) {
   unsigned Written = Operation.getNumArgs();
   while (Written > 0 && isa<CXXDefaultArgExpr>(Operation.getArg(Written - 1)))
     --Written;
-  if (Callee && Written > 0 && Written <= Callee->getNumParams() &&
-      (Callee->getParamDecl(Written - 1)->getName().contains_insensitive("token") ||
-       Callee->getParamDecl(Written - 1)->getName().contains_insensitive("handler")))
-    Token = Operation.getArg(Written - 1);
+  if (Callee && Written > 0 && Written <= Callee->getNumParams()) {
+    llvm::StringRef Name = Callee->getParamDecl(Written - 1)->getName();
+    if (Name.contains_insensitive("token") ||
+        Name.contains_insensitive("handler"))
+      Token = Operation.getArg(Written - 1);
+  }
 
   llvm::SmallVector<FixItHint, 1> Fixes;
   const SourceManager &SM = Context->getSourceManager();

@@ -1,6 +1,7 @@
 //===--- SharedPreambles.cpp ----------------------------------------------===//
 
 #include "SharedPreambles.h"
+#include "CompileCommands.h"
 #include "clang/Basic/LangOptions.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
@@ -61,20 +62,10 @@ static std::string commandKey(const clang::tooling::CompileCommand &Command) {
   std::string Key = Command.Directory;
   if (!Command.CommandLine.empty())
     Key += '\0' + Command.CommandLine.front();
-  auto Resolved = [&](llvm::StringRef Path) {
-    llvm::SmallString<256> Absolute(Path);
-    if (llvm::sys::path::is_relative(Path)) {
-      Absolute = Command.Directory;
-      llvm::sys::path::append(Absolute, Path);
-    }
-    llvm::sys::fs::make_absolute(Absolute);
-    llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-    return Absolute;
-  };
-  llvm::SmallString<256> File = Resolved(Command.Filename);
+  std::string File = absolutePathFor(Command, Command.Filename);
   for (size_t I = 1; I < Command.CommandLine.size(); ++I) {
     llvm::StringRef Arg = Command.CommandLine[I];
-    if (!Arg.starts_with("-") && Resolved(Arg) == File)
+    if (!Arg.starts_with("-") && absolutePathFor(Command, Arg) == File)
       continue;
     if (Arg.starts_with("-include") || Arg.starts_with("--include") ||
         Arg.starts_with("-imacros") || Arg.starts_with("--imacros"))
@@ -109,14 +100,8 @@ planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
     if (Commands.size() != 1)
       continue;
     // The header goes next to the file, wherever the command was run.
-    llvm::SmallString<256> Dir(Commands.front().Filename);
-    if (llvm::sys::path::is_relative(Dir)) {
-      llvm::SmallString<256> Base(Commands.front().Directory);
-      llvm::sys::path::append(Base, Dir);
-      Dir = Base;
-    }
-    llvm::sys::fs::make_absolute(Dir);
-    llvm::sys::path::remove_dots(Dir);
+    llvm::SmallString<256> Dir(
+        absolutePathFor(Commands.front(), Commands.front().Filename));
     auto Code = llvm::MemoryBuffer::getFile(Dir);
     if (!Code)
       continue;

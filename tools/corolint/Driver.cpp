@@ -305,6 +305,7 @@ static bool parseOptions(std::vector<const char *> &Args, std::string &Errors) {
     ::dup2(SavedStderr, STDERR_FILENO);
     ::close(SavedStderr);
   }
+  Stream.flush();
   if (CapturedFD >= 0) {
     char Buffer[4096];
     ssize_t Read;

@@ -464,9 +464,9 @@ RunResult runChecks(
   }
 
   // 2. The include blocks that files to lint have in common, precompiled
-  // first; a thread with no preamble left to build meanwhile lints files
-  // whole rather than wait. 3. The checks, on every file the cache did not
-  // answer.
+  // first; a thread with no preamble left to build meanwhile lints one file
+  // of each whole (see waitUnlessFirstWholeParse). 3. The checks, on every
+  // file the cache did not answer.
   llvm::StringMap<std::shared_ptr<SharedPreamble>> Preambles;
   std::vector<SharedPreamble *> Unique;
   llvm::SmallString<128> Scratch;
@@ -491,6 +491,8 @@ RunResult runChecks(
         Preamble.CacheKey = preambleCacheKey(Context, Preamble, Options);
         Preamble.FromCache = Cache->lookupPreamble(Preamble.CacheKey, Preamble);
         Preamble.Built.store(Preamble.FromCache, std::memory_order_release);
+        if (Preamble.FromCache)
+          Preamble.endBuild();
       });
     // Not worth building for one file. (Unique's pointers are owned by
     // Preambles: dropped from Unique first.)
@@ -521,6 +523,7 @@ RunResult runChecks(
       SharedPreamble &Preamble = *ToBuild[Task];
       ClangTidyContext Context(MakeOptions());
       buildPreamble(Preamble, Context, Compilations, FS, Options);
+      Preamble.endBuild();
       if (Cache && Preamble.Built.load(std::memory_order_acquire))
         Cache->storePreamble(Preamble.CacheKey, Preamble);
       return;
@@ -529,6 +532,9 @@ RunResult runChecks(
     SharedPreamble *Preamble = Preambles.lookup(Files[I]).get();
     if (Preamble && Preamble->Refused.load(std::memory_order_acquire))
       Preamble = nullptr;
+    // Its build was taken by an earlier task: the builds come first.
+    if (Preamble && !Preamble->Built.load(std::memory_order_acquire))
+      Preamble->waitUnlessFirstWholeParse();
     if (Preamble && Preamble->Built.load(std::memory_order_acquire)) {
       // The top layer is this thread's in-memory one (MakeFS).
       auto &Memory =

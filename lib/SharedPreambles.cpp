@@ -140,4 +140,24 @@ planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
   return Plan;
 }
 
+void SharedPreamble::waitUnlessFirstWholeParse() {
+  std::unique_lock<std::mutex> Guard(BuildLock);
+  if (BuildEnded)
+    return;
+  std::thread::id Self = std::this_thread::get_id();
+  if (llvm::find(ParsedWhole, Self) == ParsedWhole.end()) {
+    ParsedWhole.push_back(Self);
+    return;
+  }
+  BuildEnd.wait(Guard, [this] { return BuildEnded; });
+}
+
+void SharedPreamble::endBuild() {
+  {
+    std::lock_guard<std::mutex> Guard(BuildLock);
+    BuildEnded = true;
+  }
+  BuildEnd.notify_all();
+}
+
 } // namespace corolint

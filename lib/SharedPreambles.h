@@ -5,11 +5,15 @@
 
 #include "Cache.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace corolint {
@@ -43,6 +47,21 @@ struct SharedPreamble {
   bool FromCache = false;
   /// Set when Clang refused the kept PCH: the other files are parsed whole.
   std::atomic<bool> Refused{false};
+
+  /// While the PCH is built, a thread with nothing else to do parses one of
+  /// its files whole. Not a second one: a whole parse costs about as much
+  /// as the build, which is then nearly done, and the file would take a
+  /// third of that with the PCH. Returns once this thread may parse a file
+  /// of this preamble, with the PCH if Built is then set.
+  void waitUnlessFirstWholeParse();
+  /// Ends the build, built or not, and wakes the threads waiting for it.
+  void endBuild();
+
+private:
+  std::mutex BuildLock;
+  std::condition_variable BuildEnd;
+  bool BuildEnded = false;
+  llvm::SmallVector<std::thread::id, 4> ParsedWhole;
 };
 
 /// The shared preambles of \p Files: a map from each file that has a preamble

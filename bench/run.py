@@ -10,10 +10,15 @@ include block as real projects' files often do. Measured:
 - per file (the examples and two generated files): -fsyntax-only;
   clang-tidy-19 with its four coroutine-related checks; corolint with its
   default checks (-j 1); the same through the clang-tidy plugin; corolint
-  parsing only (no check: what the checks themselves cost);
+  parsing only (no check: what the checks themselves cost); corolint
+  parsing only the system headers the file includes (the floor: what
+  skipping system-header bodies cannot remove);
 - the generated corpus as a whole: the summed -fsyntax-only time; corolint
   -j 1 and -j N, with and without shared preambles; a second run with
-  --cache-dir over the unchanged corpus.
+  --cache-dir over the unchanged corpus, every file with the preambles a
+  first run kept, one file edited.
+The commands of a table take turns (round after round), so that the drift
+of the machine's speed falls on all of them alike.
 Not a test: the numbers depend on the machine. See docs/performance.md."""
 import argparse
 import json
@@ -48,11 +53,18 @@ def run_once(command, before=None):
             usage.ru_maxrss / 1024)
 
 
-def measure(command, repeat, before=None):
-    """Median wall and CPU seconds, and the largest peak RSS (MiB)."""
-    runs = [run_once(command, before) for _ in range(repeat)]
-    return (statistics.median(r[0] for r in runs),
-            statistics.median(r[1] for r in runs), max(r[2] for r in runs))
+def measure_together(runs, repeat):
+    """For each (command, before) of `runs`: median wall and CPU seconds, and
+    the largest peak RSS (MiB). The commands take turns, `repeat` rounds:
+    the machine's speed drifts over minutes, and ratios between commands
+    measured minutes apart would carry that drift."""
+    results = [[] for _ in runs]
+    for _ in range(repeat):
+        for (command, before), result in zip(runs, results):
+            result.append(run_once(command, before))
+    return [(statistics.median(r[0] for r in result),
+             statistics.median(r[1] for r in result), max(r[2] for r in result))
+            for result in results]
 
 
 def sum_measure(commands, repeat):
@@ -131,19 +143,18 @@ def report(args, corolint, plugin, examples, generated, scratch):
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for directory, entry in per_file:
-        base = measure(syntax_only(entry), args.repeat)
-        tidy = measure(["clang-tidy-19", "-p", directory, "-checks=" + TIDY_CHECKS]
-                       + ["--extra-arg=" + a for a in ASIO] + [entry["file"]], args.repeat)
-        ours = measure([corolint, "-p", directory, "-j", "1", "--quiet", entry["file"]],
-                       args.repeat)
-        plug = measure(["clang-tidy-19", "-p", directory, "-load=" + plugin,
-                        "-checks=-*,coro-*"] + ["--extra-arg=" + a for a in ASIO]
-                       + [entry["file"]], args.repeat)
-        parse = measure([corolint, "-p", directory, "-j", "1", "--quiet", "--parse-only",
-                         entry["file"]], args.repeat)
         floor_file, flags = system_floor(entry, scratch)
-        floor = measure([corolint, "-j", "1", "--quiet", "--parse-only", floor_file, "--"]
-                        + flags, args.repeat)
+        base, tidy, ours, plug, parse, floor = measure_together([
+            (syntax_only(entry), None),
+            (["clang-tidy-19", "-p", directory, "-checks=" + TIDY_CHECKS]
+             + ["--extra-arg=" + a for a in ASIO] + [entry["file"]], None),
+            ([corolint, "-p", directory, "-j", "1", "--quiet", entry["file"]], None),
+            (["clang-tidy-19", "-p", directory, "-load=" + plugin, "-checks=-*,coro-*"]
+             + ["--extra-arg=" + a for a in ASIO] + [entry["file"]], None),
+            ([corolint, "-p", directory, "-j", "1", "--quiet", "--parse-only",
+              entry["file"]], None),
+            ([corolint, "-j", "1", "--quiet", "--parse-only", floor_file, "--"] + flags,
+             None)], args.repeat)
         cell = lambda m: "%.2f s (%.2f), %.0f" % (m[0], m[0] / base[0], m[2])
         print("| %s | %.2f s, %.0f | %s | %s | %s | %s | %s |"
               % (os.path.basename(entry["file"]), base[0], base[2], cell(tidy),
@@ -153,34 +164,34 @@ def report(args, corolint, plugin, examples, generated, scratch):
     total = sum_measure([syntax_only(e) for e in entries(generated)], args.repeat)
     jobs = str(os.cpu_count())
     lint = [corolint, "-p", generated, "--quiet"]
-    shared1 = measure(lint + ["-j", "1"], args.repeat)
-    sharedn = measure(lint + ["-j", jobs], args.repeat)
-    whole1 = measure(lint + ["-j", "1", "--share-preambles=false"], args.repeat)
-    wholen = measure(lint + ["-j", jobs, "--share-preambles=false"], args.repeat)
     cache = os.path.join(scratch, "cache")
     clear = lambda: shutil.rmtree(cache, ignore_errors=True)
-    cold = measure(lint + ["-j", jobs, "--cache-dir=" + cache], args.repeat, before=clear)
-    warm = measure(lint + ["-j", jobs, "--cache-dir=" + cache], args.repeat)
     # The preambles the first run kept, without its results: what a run
     # over changed sources costs.
     def drop_results():
         for name in os.listdir(cache):
             if name.endswith(".json") and not name.endswith(".preamble.json"):
                 os.remove(os.path.join(cache, name))
-    kept1 = measure(lint + ["-j", "1", "--cache-dir=" + cache], args.repeat,
-                    before=drop_results)
-    keptn = measure(lint + ["-j", jobs, "--cache-dir=" + cache], args.repeat,
-                    before=drop_results)
     # One source edited below its includes (a new comment each time).
     edited = sorted(files)[0]
     edits = iter(range(1 << 30))
     def edit():
         with open(edited, "a") as out:
             out.write("// edit %d\n" % next(edits))
-    one = measure(lint + ["-j", jobs, "--cache-dir=" + cache], args.repeat,
-                  before=edit)
-    one_base = measure(syntax_only(next(e for e in entries(generated)
-                                        if e["file"] == edited)), args.repeat)
+    cached = lint + ["--cache-dir=" + cache]
+    (shared1, sharedn, whole1, wholen, cold, warm, kept1, keptn, one,
+     one_base) = measure_together([
+        (lint + ["-j", "1"], None),
+        (lint + ["-j", jobs], None),
+        (lint + ["-j", "1", "--share-preambles=false"], None),
+        (lint + ["-j", jobs, "--share-preambles=false"], None),
+        (cached + ["-j", jobs], clear),
+        (cached + ["-j", jobs], None),
+        (cached + ["-j", "1"], drop_results),
+        (cached + ["-j", jobs], drop_results),
+        (cached + ["-j", jobs], edit),
+        (syntax_only(next(e for e in entries(generated) if e["file"] == edited)), None),
+    ], args.repeat)
     print("\ngenerated corpus, %d files: clang++-19 -fsyntax-only summed %.2f s" % (len(files), total))
     row = lambda name, m: print("  %-40s %6.2f s (%.2f), peak RSS %.0f MiB"
                                 % (name, m[0], m[0] / total, m[2]))
@@ -199,19 +210,6 @@ def report(args, corolint, plugin, examples, generated, scratch):
              kept1[0] / keptn[0], 100 * warm[0] / cold[0]))
     print("  one file edited: %.2f s, %.2f x its own -fsyntax-only (%.2f s)"
           % (one[0], one[0] / one_base[0], one_base[0]))
-    # The best any schedule could do with preambles built in the run: the
-    # PCH build is one task that its files wait for, while the other
-    # workers lint files whole; then every worker lints with the PCH.
-    # Perfect scaling is assumed, so this is an upper bound.
-    n, workers = len(files), int(jobs)
-    build = max(shared1[0] - kept1[0], 0.0)
-    with_pch, whole = kept1[0] / n, whole1[0] / n
-    rest = max(n - (workers - 1) * build / whole, 0.0)
-    best = build + rest * with_pch / workers
-    print("  preambles built in the run: the PCH build takes %.2f s, a file %.2f s with it"
-          " and %.2f s whole,\n  so no schedule can make -j %s more than %.2fx -j 1 here"
-          " (measured %.2fx)" % (build, with_pch, whole, jobs, shared1[0] / best,
-                                 shared1[0] / sharedn[0]))
 
 
 if __name__ == "__main__":

@@ -39,16 +39,60 @@ void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(functionDefinitions(), this);
 }
 
-bool LockAcrossSuspendCheck::isLock(QualType T) const {
+/// A mutex with a member that returns something to co_await (cppcoro's
+/// lock_async, async_simple's coLock) is made for coroutines: waiters
+/// suspend rather than block, and any thread may unlock it, so even a
+/// standard lock of it may be held across suspensions.
+bool LockAcrossSuspendCheck::isCoroutineMutex(const CXXRecordDecl &Mutex,
+                                              const ASTContext &Ctx) {
+  if (AsyncLocks.matches(Mutex))
+    return true;
+  const CXXRecordDecl *Definition = Mutex.getDefinition();
+  if (!Definition)
+    return false;
+  auto HasAwaitableMember = [&](const CXXRecordDecl *Class) {
+    for (const Decl *Member : Class->decls())
+      if (const FunctionDecl *Method = Member->getAsFunction();
+          Method && isa<CXXMethodDecl>(Method)) {
+        CoroutineTypeInfo Info = Types.classify(Method->getReturnType(), Ctx);
+        if (Info.Awaitable || Info.CoroutineReturn)
+          return true;
+      }
+    return false;
+  };
+  return HasAwaitableMember(Definition) ||
+         !Definition->forallBases([&](const CXXRecordDecl *Base) {
+           return !HasAwaitableMember(Base);
+         });
+}
+
+bool LockAcrossSuspendCheck::isLock(QualType T, const ASTContext &Ctx) {
   const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
   if (!Class || AsyncLocks.matches(*Class))
     return false;
-  return Locks.matches(*Class) || Class->hasAttr<ScopedLockableAttr>();
+  if (!Locks.matches(*Class) && !Class->hasAttr<ScopedLockableAttr>())
+    return false;
+  // std::unique_lock<M>, std::scoped_lock<M...>: judged by the mutexes.
+  const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(Class);
+  if (!Specialization)
+    return true;
+  for (const TemplateArgument &Argument :
+       Specialization->getTemplateArgs().asArray()) {
+    llvm::ArrayRef<TemplateArgument> Mutexes =
+        Argument.getKind() == TemplateArgument::Pack ? Argument.pack_elements()
+                                                     : Argument;
+    for (const TemplateArgument &M : Mutexes)
+      if (M.getKind() == TemplateArgument::Type)
+        if (const CXXRecordDecl *Mutex = M.getAsType()->getAsCXXRecordDecl();
+            Mutex && isCoroutineMutex(*Mutex, Ctx))
+          return false;
+  }
+  return true;
 }
 
-bool LockAcrossSuspendCheck::isMutex(QualType T) const {
+bool LockAcrossSuspendCheck::isMutex(QualType T, const ASTContext &Ctx) {
   const CXXRecordDecl *Class = T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!Class || AsyncLocks.matches(*Class))
+  if (!Class || isCoroutineMutex(*Class, Ctx))
     return false;
   return Mutexes.matches(*Class) || Class->hasAttr<CapabilityAttr>();
 }
@@ -153,7 +197,8 @@ void LockAcrossSuspendCheck::checkBlock(const CompoundStmt &Block) {
     if (const auto *Declaration = dyn_cast<DeclStmt>(*It)) {
       for (const Decl *D : Declaration->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D);
-            Var && Var->hasLocalStorage() && isLock(Var->getType())) {
+            Var && Var->hasLocalStorage() &&
+            isLock(Var->getType(), Var->getASTContext())) {
           Target = Var;
           Locked = startsLocked(*Var);
           IsGuard = true;
@@ -164,7 +209,8 @@ void LockAcrossSuspendCheck::checkBlock(const CompoundStmt &Block) {
       const CXXMethodDecl *Method = Call->getMethodDecl();
       if (Method &&
           (Method->getName() == "lock" || Method->getName() == "lock_shared") &&
-          isMutex(Call->getImplicitObjectArgument()->getType())) {
+          isMutex(Call->getImplicitObjectArgument()->getType(),
+                  Method->getASTContext())) {
         Target = objectOf(*Call);
         Where = Call->getBeginLoc();
       }

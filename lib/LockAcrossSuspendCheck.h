@@ -26,13 +26,16 @@ private:
   /// The first suspension in \p S reached while the lock is held, updating
   /// whether it is held.
   const clang::Stmt *firstSuspension(const clang::Stmt *S, Scan &State) const;
-  bool isLock(clang::QualType T) const;
-  bool isMutex(clang::QualType T) const;
+  bool isLock(clang::QualType T, const clang::ASTContext &Ctx);
+  bool isMutex(clang::QualType T, const clang::ASTContext &Ctx);
+  bool isCoroutineMutex(const clang::CXXRecordDecl &Mutex,
+                        const clang::ASTContext &Ctx);
 
   const std::string LockTypes;
   const std::string MutexTypes;
   const std::string AsyncLockTypes;
   NameList Locks, Mutexes, AsyncLocks;
+  CoroutineTypes Types{"", ""};
 };
 
 } // namespace corolint

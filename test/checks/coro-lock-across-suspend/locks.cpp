@@ -93,3 +93,58 @@ task<> lambda_lock() {
 void plain() {
   std::lock_guard guard(m);
 }
+
+// A mutex made for coroutines (a member returns something to co_await, like
+// async_simple's coLock): waiters suspend and any thread may unlock it, so
+// its standard locks may be held across awaits, however they were taken.
+class CoroutineSpinLock {
+public:
+  bool try_lock();
+  void lock();
+  void unlock();
+  task<> lock_async();
+  task<std::unique_lock<CoroutineSpinLock>> scoped_lock_async();
+};
+struct SpinLockBase {
+  task<> co_lock();
+};
+struct DerivedSpinLock : SpinLockBase {
+  bool try_lock();
+  void lock();
+  void unlock();
+};
+CoroutineSpinLock spin;
+DerivedSpinLock derived_spin;
+task<> coroutine_mutex_awaited() {
+  auto lock = co_await spin.scoped_lock_async();
+  co_await fetch();
+}
+task<> coroutine_mutex_locked_in_place() {
+  std::unique_lock lock(spin);
+  co_await fetch();
+}
+task<> coroutine_mutex_from_a_base() {
+  std::lock_guard guard(derived_spin);
+  co_await fetch();
+}
+task<> coroutine_mutex_among_others() {
+  std::scoped_lock both(spin, derived_spin);
+  co_await fetch();
+}
+
+// Look-alike: a mutex whose members return nothing awaitable is an ordinary
+// one, whatever else it offers.
+class TimedMutex {
+public:
+  void lock();
+  void unlock();
+  bool try_lock_for(int milliseconds);
+  task<> *pending();
+};
+TimedMutex timed;
+task<> ordinary_mutex_of_our_own() {
+  std::unique_lock lock(timed);
+  // CHECK: :[[@LINE-1]]:20: warning: lock 'lock' is held across a suspension point
+  co_await fetch();
+  // CHECK: :[[@LINE-1]]:3: note: suspension point is here
+}

@@ -26,7 +26,8 @@ inline constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
 /// when the call returns (and the call blocks a coroutine's thread).
 inline constexpr llvm::StringLiteral DefaultRunToCompletionFunctions =
     "cppcoro::sync_wait;folly::coro::blockingWait;stdexec::sync_wait;"
-    "::coro::sync_wait;unifex::sync_wait;unifex::sync_wait_r";
+    "::coro::sync_wait;unifex::sync_wait;unifex::sync_wait_r;"
+    "async_simple::coro::syncAwait";
 
 /// Run an event loop until its work is done: work spawned onto it before
 /// the call has finished when the call returns.

@@ -2,6 +2,7 @@
 // RUN: not %corolint --checks='-*,coro-blocking-call' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
 // RUN: %tidy -checks='-*,coro-blocking-call' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
 
+#include <async_simple/coro/SyncAwait.h>
 #include <folly/coro/Task.h>
 #include <stdexec/execution.hpp>
 #include <unifex/sync_wait.hpp>
@@ -22,7 +23,16 @@ folly::coro::Task<int> handler() {
   co_return a + b + d;
 }
 
+async_simple::coro::Lazy<int> lazy_fetch();
+async_simple::coro::Lazy<int> lazy_handler() {
+  int a = async_simple::coro::syncAwait(lazy_fetch());
+  // CHECK: :[[@LINE-1]]:11: warning: coroutine 'lazy_handler' runs a nested event loop in 'async_simple::coro::syncAwait', blocking its thread; this can deadlock [coro-blocking-call]
+  int b = co_await lazy_fetch();
+  co_return a + b;
+}
+
 // The blocking forms are how plain code waits: fine there.
 int main() {
-  return folly::coro::blockingWait(fetch()) + legacy_fetch().get();
+  return folly::coro::blockingWait(fetch()) + legacy_fetch().get() +
+         async_simple::coro::syncAwait(lazy_fetch());
 }

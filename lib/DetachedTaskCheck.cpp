@@ -78,8 +78,8 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     if (calleeIsListed(*Call, Spawn)) {
       checkSpawn(*Call, *Result.Context);
     } else if (calleeIsListed(*Call, DetachedThreads)) {
-      diag(Loc, "thread is detached: nobody can join it, and an exception "
-                "escaping it terminates the program");
+      diag(Loc, "thread is detached: nobody can join it or know when it "
+                "ends, and it may outlive what it uses");
     } else if (calleeIsListed(*Call, Detaching)) {
       diag(Loc, "work started with %0 is detached: nobody can wait for it "
                 "or handle its errors")

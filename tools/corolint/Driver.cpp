@@ -99,7 +99,7 @@ enum class Format { Text, Json, GitHub, Sarif };
 cl::opt<Format> OutputFormat(
     "format", cl::desc("Output format:"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
-               clEnumValN(Format::Json, "json", "one JSON object per finding"),
+               clEnumValN(Format::Json, "json", "a JSON array, one object per finding"),
                clEnumValN(Format::GitHub, "github",
                           "GitHub Actions workflow annotations"),
                clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),

@@ -108,10 +108,45 @@ static const ValueDecl *objectOf(const CXXMemberCallExpr &Call) {
   return nullptr;
 }
 
+/// Whether call or construction \p S passes \p Target to a parameter that
+/// may take its state: a non-const lvalue reference or an rvalue reference.
+static bool handsOver(const Stmt *S, const ValueDecl *Target) {
+  const FunctionDecl *Callee = nullptr;
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    Callee = Call->getDirectCallee();
+    Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    // An operator called as a member takes the object as first argument.
+    if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee))
+      Args = Args.drop_front();
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    Callee = Construct->getConstructor();
+    Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+  }
+  if (!Callee)
+    return false;
+  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
+    QualType Param = Callee->getParamDecl(I)->getType();
+    bool MayTake = Param->isRValueReferenceType() ||
+                   (Param->isLValueReferenceType() &&
+                    !Param.getNonReferenceType().isConstQualified());
+    const Expr *Arg = Args[I]->IgnoreParenImpCasts();
+    if (const auto *Move = dyn_cast<CallExpr>(Arg);
+        Move && Move->isCallToStdMove() && Move->getNumArgs() == 1)
+      Arg = Move->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+        MayTake && Ref && Ref->getDecl() == Target)
+      return true;
+  }
+  return false;
+}
+
 /// Tracks whether one lock is held through a sequence of statements.
 struct LockAcrossSuspendCheck::Scan {
   const ValueDecl *Target;
   bool Locked;
+  /// A lock object, not a mutex: passing it on may pass on what it holds.
+  bool IsLock;
 };
 
 const Stmt *LockAcrossSuspendCheck::firstSuspension(const Stmt *S,
@@ -156,6 +191,16 @@ const Stmt *LockAcrossSuspendCheck::firstSuspension(const Stmt *S,
   }
   if (const auto *Return = dyn_cast<CoreturnStmt>(S))
     return firstSuspension(Return->getOperand(), State);
+  // A lock handed over by non-const reference or moved out (to an awaiter
+  // that releases it in await_suspend, say) may no longer hold anything.
+  if (State.IsLock && isa<CallExpr, CXXConstructExpr>(S) &&
+      handsOver(S, State.Target)) {
+    for (const Stmt *Child : S->children())
+      if (const Stmt *Found = firstSuspension(Child, State))
+        return Found;
+    State.Locked = false;
+    return nullptr;
+  }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
       Call && objectOf(*Call) == State.Target && Call->getMethodDecl()) {
     for (const Expr *Arg : Call->arguments())
@@ -217,7 +262,7 @@ void LockAcrossSuspendCheck::checkBlock(const CompoundStmt &Block) {
     }
     if (!Target)
       continue;
-    Scan State{Target, Locked};
+    Scan State{Target, Locked, IsGuard};
     const Stmt *Suspension = nullptr;
     for (auto Rest = std::next(It); Rest != End && !Suspension; ++Rest)
       Suspension = firstSuspension(*Rest, State);

@@ -148,3 +148,40 @@ task<> ordinary_mutex_of_our_own() {
   co_await fetch();
   // CHECK: :[[@LINE-1]]:3: note: suspension point is here
 }
+
+// A lock handed to an awaiter by non-const reference, or moved into it, may
+// be released there (concurrencpp's async_lock releases it in
+// await_suspend): not reported. By const reference it stays held; and a
+// mutex passed on by reference stays locked.
+struct ReleasingAwaiter {
+  ReleasingAwaiter(std::unique_lock<std::mutex> &lock);
+  ReleasingAwaiter(std::unique_lock<std::mutex> &&lock, int tag);
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>) noexcept;
+  void await_resume() const noexcept;
+};
+void inspect(const std::unique_lock<std::mutex> &lock);
+void touch(std::mutex &mutex);
+task<> lock_handed_to_awaiter() {
+  std::unique_lock lock(m);
+  co_await ReleasingAwaiter(lock);
+}
+task<> lock_moved_into_awaiter() {
+  std::unique_lock lock(m);
+  co_await ReleasingAwaiter(std::move(lock), 1);
+}
+task<> lock_only_looked_at() {
+  std::unique_lock lock(m);
+  // CHECK: :[[@LINE-1]]:20: warning: lock 'lock' is held across a suspension point
+  inspect(lock);
+  co_await fetch();
+  // CHECK: :[[@LINE-1]]:3: note: suspension point is here
+}
+task<> mutex_passed_on() {
+  m.lock();
+  // CHECK: :[[@LINE-1]]:3: warning: mutex 'm' is locked across a suspension point
+  touch(m);
+  co_await fetch();
+  // CHECK: :[[@LINE-1]]:3: note: suspension point is here
+  m.unlock();
+}

@@ -5,19 +5,6 @@
 
 namespace corolint {
 
-static constexpr llvm::StringLiteral DefaultWaitingFunctions =
-    "std::future::get;std::future::wait;std::future::wait_for;"
-    "std::future::wait_until;std::shared_future::get;std::shared_future::wait;"
-    "std::shared_future::wait_for;std::shared_future::wait_until;"
-    "std::thread::join;std::jthread::join;"
-    "std::condition_variable::wait;std::condition_variable::wait_for;"
-    "std::condition_variable::wait_until;std::condition_variable_any::wait;"
-    "std::condition_variable_any::wait_for;"
-    "std::condition_variable_any::wait_until;"
-    "std::counting_semaphore::acquire;std::latch::wait;"
-    "std::barrier::arrive_and_wait;::pthread_join;"
-    "folly::Future::get;folly::Future::wait;folly::SemiFuture::get";
-
 static const std::string DefaultEventLoopFunctions =
     (DefaultRunToCompletionFunctions + ";" + DefaultEventLoopRunFunctions).str();
 
@@ -43,7 +30,8 @@ static constexpr llvm::StringLiteral DefaultLockFunctions =
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
                                      clang::tidy::ClangTidyContext *Context)
     : BlockingCheckBase(Name, Context),
-      WaitingFunctions(Options.get("WaitingFunctions", DefaultWaitingFunctions)),
+      WaitingFunctions(Options.getLocalOrGlobal("WaitingFunctions",
+                                                DefaultWaitingFunctions)),
       EventLoopFunctions(
           Options.get("EventLoopFunctions", DefaultEventLoopFunctions)),
       BlockingIOFunctions(

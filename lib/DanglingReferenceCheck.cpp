@@ -20,11 +20,14 @@ DanglingReferenceCheck::DanglingReferenceCheck(
           Options.getLocalOrGlobal("SpawnFunctions", DefaultSpawnFunctions)),
       RunToCompletionFunctions(Options.getLocalOrGlobal(
           "RunToCompletionFunctions", DefaultRunToCompletionFunctions)),
+      WaitingFunctions(Options.getLocalOrGlobal("WaitingFunctions",
+                                                DefaultWaitingFunctions)),
       EventLoopRunFunctions(Options.getLocalOrGlobal(
           "EventLoopRunFunctions", DefaultEventLoopRunFunctions)),
       ReferenceLikeTypes(
           Options.get("ReferenceLikeTypes", DefaultReferenceLikeTypes)),
       Spawn(SpawnFunctions), RunToCompletion(RunToCompletionFunctions),
+      Waiting(WaitingFunctions),
       EventLoopRun(EventLoopRunFunctions), ReferenceLike(ReferenceLikeTypes),
       Types("", "") {}
 
@@ -32,6 +35,7 @@ void DanglingReferenceCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SpawnFunctions", SpawnFunctions);
   Options.store(Opts, "RunToCompletionFunctions", RunToCompletionFunctions);
+  Options.store(Opts, "WaitingFunctions", WaitingFunctions);
   Options.store(Opts, "EventLoopRunFunctions", EventLoopRunFunctions);
   Options.store(Opts, "ReferenceLikeTypes", ReferenceLikeTypes);
 }
@@ -244,7 +248,10 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
       checkCall(*Call, U, Ctx);
       if (const LambdaExpr *Lambda = lambdaInvokedOnTheSpot(*Call))
         checkInvokedLambda(*Lambda, *Call, U);
-      if (calleeIsListed(*Call, RunToCompletion)) {
+      // `task(...).get()` waits for the coroutine as sync_wait(task(...))
+      // does.
+      if (calleeIsListed(*Call, RunToCompletion) ||
+          calleeIsListed(*Call, Waiting)) {
         Inner.Awaited = true;
       } else if (!U.Awaited && calleeIsListed(*Call, Spawn)) {
         Inner.Escape = Call;

@@ -40,9 +40,10 @@ private:
 
   const std::string SpawnFunctions;
   const std::string RunToCompletionFunctions;
+  const std::string WaitingFunctions;
   const std::string EventLoopRunFunctions;
   const std::string ReferenceLikeTypes;
-  NameList Spawn, RunToCompletion, EventLoopRun, ReferenceLike;
+  NameList Spawn, RunToCompletion, Waiting, EventLoopRun, ReferenceLike;
   CoroutineTypes Types;
   /// The function being analysed.
   const clang::FunctionDecl *Current = nullptr;

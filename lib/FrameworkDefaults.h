@@ -29,6 +29,24 @@ inline constexpr llvm::StringLiteral DefaultRunToCompletionFunctions =
     "::coro::sync_wait;unifex::sync_wait;unifex::sync_wait_r;"
     "async_simple::coro::syncAwait";
 
+/// Wait on the calling thread for another thread (or a task) to finish
+/// something: called on what a coroutine returned, the coroutine has run to
+/// completion when the call returns.
+inline constexpr llvm::StringLiteral DefaultWaitingFunctions =
+    "std::future::get;std::future::wait;std::future::wait_for;"
+    "std::future::wait_until;std::shared_future::get;std::shared_future::wait;"
+    "std::shared_future::wait_for;std::shared_future::wait_until;"
+    "std::thread::join;std::jthread::join;"
+    "std::condition_variable::wait;std::condition_variable::wait_for;"
+    "std::condition_variable::wait_until;std::condition_variable_any::wait;"
+    "std::condition_variable_any::wait_for;"
+    "std::condition_variable_any::wait_until;"
+    "std::counting_semaphore::acquire;std::latch::wait;"
+    "std::barrier::arrive_and_wait;::pthread_join;"
+    "folly::Future::get;folly::Future::wait;folly::SemiFuture::get;"
+    "concurrencpp::result::get;concurrencpp::result::wait;"
+    "concurrencpp::shared_result::get;concurrencpp::shared_result::wait";
+
 /// Run an event loop until its work is done: work spawned onto it before
 /// the call has finished when the call returns.
 inline constexpr llvm::StringLiteral DefaultEventLoopRunFunctions =

@@ -3,6 +3,7 @@
 // RUN: %tidy -checks='-*,coro-blocking-call' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
 
 #include <async_simple/coro/SyncAwait.h>
+#include <concurrencpp/concurrencpp.h>
 #include <folly/coro/Task.h>
 #include <stdexec/execution.hpp>
 #include <unifex/sync_wait.hpp>
@@ -28,6 +29,14 @@ async_simple::coro::Lazy<int> lazy_handler() {
   int a = async_simple::coro::syncAwait(lazy_fetch());
   // CHECK: :[[@LINE-1]]:11: warning: coroutine 'lazy_handler' runs a nested event loop in 'async_simple::coro::syncAwait', blocking its thread; this can deadlock [coro-blocking-call]
   int b = co_await lazy_fetch();
+  co_return a + b;
+}
+
+concurrencpp::result<int> compute();
+concurrencpp::result<int> result_handler() {
+  int a = compute().get();
+  // CHECK: :[[@LINE-1]]:11: warning: coroutine 'result_handler' waits for another thread in 'concurrencpp::result::get'
+  int b = co_await compute();
   co_return a + b;
 }
 

@@ -30,8 +30,7 @@ static constexpr llvm::StringLiteral DefaultLockFunctions =
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
                                      clang::tidy::ClangTidyContext *Context)
     : BlockingCheckBase(Name, Context),
-      WaitingFunctions(Options.getLocalOrGlobal("WaitingFunctions",
-                                                DefaultWaitingFunctions)),
+      WaitingFunctions(Options.get("WaitingFunctions", DefaultWaitingFunctions)),
       EventLoopFunctions(
           Options.get("EventLoopFunctions", DefaultEventLoopFunctions)),
       BlockingIOFunctions(

@@ -20,8 +20,9 @@ DanglingReferenceCheck::DanglingReferenceCheck(
           Options.getLocalOrGlobal("SpawnFunctions", DefaultSpawnFunctions)),
       RunToCompletionFunctions(Options.getLocalOrGlobal(
           "RunToCompletionFunctions", DefaultRunToCompletionFunctions)),
-      WaitingFunctions(Options.getLocalOrGlobal("WaitingFunctions",
-                                                DefaultWaitingFunctions)),
+      WaitingFunctions(Options.get(
+          "WaitingFunctions",
+          (DefaultWaitingFunctions + ";" + DefaultResultWaitFunctions).str())),
       EventLoopRunFunctions(Options.getLocalOrGlobal(
           "EventLoopRunFunctions", DefaultEventLoopRunFunctions)),
       ReferenceLikeTypes(

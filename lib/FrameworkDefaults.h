@@ -43,7 +43,12 @@ inline constexpr llvm::StringLiteral DefaultWaitingFunctions =
     "std::condition_variable_any::wait_until;"
     "std::counting_semaphore::acquire;std::latch::wait;"
     "std::barrier::arrive_and_wait;::pthread_join;"
-    "folly::Future::get;folly::Future::wait;folly::SemiFuture::get;"
+    "folly::Future::get;folly::Future::wait;folly::SemiFuture::get";
+
+/// Waits that, called on a coroutine's result in the same full expression,
+/// also run it to completion, but are not reported as blocking: concurrencpp
+/// code calls them on results known to be ready (after `co_await when_all`).
+inline constexpr llvm::StringLiteral DefaultResultWaitFunctions =
     "concurrencpp::result::get;concurrencpp::result::wait;"
     "concurrencpp::shared_result::get;concurrencpp::shared_result::wait";
 

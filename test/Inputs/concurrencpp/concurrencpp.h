@@ -13,6 +13,13 @@ public:
   type await_resume() { return type(); }
   void wait() const {}
   type get() { return type(); }
+  // Awaiting it gives back the result, ready.
+  struct resolve_awaitable {
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    result await_resume() { return {}; }
+  };
+  resolve_awaitable resolve() { return {}; }
 };
 template <class type> struct result_promise {
   result<type> get_return_object() { return {}; }

@@ -32,12 +32,14 @@ async_simple::coro::Lazy<int> lazy_handler() {
   co_return a + b;
 }
 
+// concurrencpp's result::get is not in the waiting list: its code calls it
+// on results known to be ready (after `co_await when_all(...)`), where it
+// returns at once.
 concurrencpp::result<int> compute();
 concurrencpp::result<int> result_handler() {
-  int a = compute().get();
-  // CHECK: :[[@LINE-1]]:11: warning: coroutine 'result_handler' waits for another thread in 'concurrencpp::result::get'
-  int b = co_await compute();
-  co_return a + b;
+  auto ready = co_await compute().resolve();
+  int a = ready.get();
+  co_return a;
 }
 
 // The blocking forms are how plain code waits: fine there.

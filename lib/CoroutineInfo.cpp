@@ -494,6 +494,29 @@ bool calleeIsListed(const CallExpr &Call, const NameList &Names) {
   return false;
 }
 
+llvm::SmallVector<std::pair<const ParmVarDecl *, const Expr *>, 4>
+argumentsByParameter(const Expr &CallOrConstruct) {
+  const FunctionDecl *Callee = nullptr;
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *Call = dyn_cast<CallExpr>(&CallOrConstruct)) {
+    Callee = Call->getDirectCallee();
+    Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    // A call operator's object is argument 0 of the operator call.
+    if (isa<CXXOperatorCallExpr>(Call) &&
+        isa_and_nonnull<CXXMethodDecl>(Callee))
+      Args = Args.drop_front();
+  } else if (const auto *Construct =
+                 dyn_cast<CXXConstructExpr>(&CallOrConstruct)) {
+    Callee = Construct->getConstructor();
+    Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+  }
+  llvm::SmallVector<std::pair<const ParmVarDecl *, const Expr *>, 4> Pairs;
+  for (unsigned I = 0; Callee && I < Args.size() && I < Callee->getNumParams();
+       ++I)
+    Pairs.emplace_back(Callee->getParamDecl(I), Args[I]);
+  return Pairs;
+}
+
 SourceLocation beginOf(const Expr &E) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(&E);
   if (!Op || Op->getNumArgs() == 0)

@@ -146,6 +146,12 @@ std::string quotedCalleeName(const clang::CallExpr &Call);
 /// True if any of \p Call's names is in \p Names.
 bool calleeIsListed(const clang::CallExpr &Call, const NameList &Names);
 
+/// The arguments of a call or a construction, each with the parameter it
+/// binds to (none for a member call operator's object, nor for variadic
+/// arguments).
+llvm::SmallVector<std::pair<const clang::ParmVarDecl *, const clang::Expr *>, 4>
+argumentsByParameter(const clang::Expr &CallOrConstruct);
+
 /// Where \p E starts in the source. Clang 22 reports an overloaded
 /// operator call (`a || b`, `f(x)` on a lambda) as starting at its operator.
 clang::SourceLocation beginOf(const clang::Expr &E);

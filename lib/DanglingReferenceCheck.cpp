@@ -27,8 +27,8 @@ DanglingReferenceCheck::DanglingReferenceCheck(
           "EventLoopRunFunctions", DefaultEventLoopRunFunctions)),
       ReferenceLikeTypes(
           Options.get("ReferenceLikeTypes", DefaultReferenceLikeTypes)),
-      Spawn(SpawnFunctions), RunToCompletion(RunToCompletionFunctions),
-      Waiting(WaitingFunctions),
+      Spawn(SpawnFunctions),
+      Completing(RunToCompletionFunctions + ";" + WaitingFunctions),
       EventLoopRun(EventLoopRunFunctions), ReferenceLike(ReferenceLikeTypes),
       Types("", "") {}
 
@@ -128,12 +128,8 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
   if (U.Awaited || !isCoroutineCall(Call, Ctx))
     return;
   const FunctionDecl &Callee = *Call.getDirectCallee();
-  // A call operator's object is argument 0 of the operator call.
-  unsigned Offset =
-      isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
-  for (unsigned I = 0;
-       I < Callee.getNumParams() && I + Offset < Call.getNumArgs(); ++I) {
-    const ParmVarDecl &Param = *Callee.getParamDecl(I);
+  for (auto [ParamPtr, ArgPtr] : argumentsByParameter(Call)) {
+    const ParmVarDecl &Param = *ParamPtr;
     bool IsReference = Param.getType()->isReferenceType();
     bool IsView = !IsReference && isReferenceLike(Param.getType());
     if (!IsReference && !IsView)
@@ -145,7 +141,7 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
       if (Owned.Awaitable || Owned.CoroutineReturn)
         continue;
     }
-    const Expr &Arg = *Call.getArg(I + Offset);
+    const Expr &Arg = *ArgPtr;
     Referent R = referentOf(&Arg, IsView);
     // Copying a local view copies where it points, not a reference to it;
     // a variable captured from an enclosing function is not this frame's.
@@ -251,8 +247,7 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
         checkInvokedLambda(*Lambda, *Call, U);
       // `task(...).get()` waits for the coroutine as sync_wait(task(...))
       // does.
-      if (calleeIsListed(*Call, RunToCompletion) ||
-          calleeIsListed(*Call, Waiting)) {
+      if (calleeIsListed(*Call, Completing)) {
         Inner.Awaited = true;
       } else if (!U.Awaited && calleeIsListed(*Call, Spawn)) {
         Inner.Escape = Call;

@@ -43,7 +43,9 @@ private:
   const std::string WaitingFunctions;
   const std::string EventLoopRunFunctions;
   const std::string ReferenceLikeTypes;
-  NameList Spawn, RunToCompletion, Waiting, EventLoopRun, ReferenceLike;
+  /// RunToCompletionFunctions and WaitingFunctions: a call of either that
+  /// takes a coroutine's result finishes the coroutine.
+  NameList Spawn, Completing, EventLoopRun, ReferenceLike;
   CoroutineTypes Types;
   /// The function being analysed.
   const clang::FunctionDecl *Current = nullptr;

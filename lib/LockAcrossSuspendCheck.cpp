@@ -111,26 +111,12 @@ static const ValueDecl *objectOf(const CXXMemberCallExpr &Call) {
 /// Whether call or construction \p S passes \p Target to a parameter that
 /// may take its state: a non-const lvalue reference or an rvalue reference.
 static bool handsOver(const Stmt *S, const ValueDecl *Target) {
-  const FunctionDecl *Callee = nullptr;
-  llvm::ArrayRef<const Expr *> Args;
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    Callee = Call->getDirectCallee();
-    Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
-    // An operator called as a member takes the object as first argument.
-    if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee))
-      Args = Args.drop_front();
-  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
-    Callee = Construct->getConstructor();
-    Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
-  }
-  if (!Callee)
-    return false;
-  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
-    QualType Param = Callee->getParamDecl(I)->getType();
-    bool MayTake = Param->isRValueReferenceType() ||
-                   (Param->isLValueReferenceType() &&
-                    !Param.getNonReferenceType().isConstQualified());
-    const Expr *Arg = Args[I]->IgnoreParenImpCasts();
+  for (auto [Param, Argument] : argumentsByParameter(*cast<Expr>(S))) {
+    QualType Type = Param->getType();
+    bool MayTake = Type->isRValueReferenceType() ||
+                   (Type->isLValueReferenceType() &&
+                    !Type.getNonReferenceType().isConstQualified());
+    const Expr *Arg = Argument->IgnoreParenImpCasts();
     if (const auto *Move = dyn_cast<CallExpr>(Arg);
         Move && Move->isCallToStdMove() && Move->getNumArgs() == 1)
       Arg = Move->getArg(0)->IgnoreParenImpCasts();

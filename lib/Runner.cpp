@@ -491,8 +491,6 @@ RunResult runChecks(
         Preamble.CacheKey = preambleCacheKey(Context, Preamble, Options);
         Preamble.FromCache = Cache->lookupPreamble(Preamble.CacheKey, Preamble);
         Preamble.Built.store(Preamble.FromCache, std::memory_order_release);
-        if (Preamble.FromCache)
-          Preamble.endBuild();
       });
     // Not worth building for one file. (Unique's pointers are owned by
     // Preambles: dropped from Unique first.)

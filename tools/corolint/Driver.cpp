@@ -5,11 +5,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CompileCommands.h"
-#include "Filters.h"
-#include "Fixes.h"
-#include "Report.h"
-#include "Runner.h"
+#include "tooling/CompileCommands.h"
+#include "tooling/Filters.h"
+#include "tooling/Fixes.h"
+#include "tooling/Report.h"
+#include "tooling/Runner.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"

@@ -7,9 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CompileCommands.h"
-#include "Fixes.h"
-#include "Runner.h"
+#include "tooling/CompileCommands.h"
+#include "tooling/Fixes.h"
+#include "tooling/Runner.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"

@@ -1,0 +1,204 @@
+//===--- BlockingCalls.cpp ------------------------------------------------===//
+
+#include "checks/BlockingCalls.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+void BlockingFunctions::add(BlockingKind Kind,
+                            llvm::StringRef SemicolonSeparated) {
+  llvm::SmallVector<llvm::StringRef, 16> Parts;
+  SemicolonSeparated.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    if (Part.empty())
+      continue;
+    auto [Function, Argument] = Part.split('(');
+    Argument = Argument.rtrim(") ");
+    Entries.push_back({Kind, NameList(Function.trim()), NameList(Argument),
+                       !Argument.empty()});
+  }
+}
+
+static bool firstArgumentNames(const CallExpr &Call, const NameList &Names) {
+  if (Call.getNumArgs() == 0)
+    return false;
+  const auto *Ref = dyn_cast<DeclRefExpr>(stripImplicit(Call.getArg(0)));
+  return Ref && Names.matches(*Ref->getDecl());
+}
+
+std::optional<BlockingKind>
+BlockingFunctions::classify(const CallExpr &Call) const {
+  llvm::SmallVector<std::string, 2> Names = calleeNames(Call);
+  if (Names.empty())
+    return std::nullopt;
+  for (const std::string &Name : Names)
+    if (Allowed.matches(Name))
+      return std::nullopt;
+  for (const Entry &E : Entries)
+    for (const std::string &Name : Names)
+      if (E.Function.matches(Name) &&
+          (!E.NeedsArgument || firstArgumentNames(Call, E.FirstArgument)))
+        return E.Kind;
+  return std::nullopt;
+}
+
+BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
+                                     clang::tidy::ClangTidyContext *Context)
+    : CorolintCheck(Name, Context),
+      AllowedFunctions(textOption("AllowedFunctions", "")),
+      MaxCallDepth(Options.get("MaxCallDepth", 3U)) {
+  Table.allow(AllowedFunctions);
+}
+
+void BlockingCheckBase::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  CorolintCheck::storeOptions(Opts);
+  Options.store(Opts, "MaxCallDepth", MaxCallDepth);
+}
+
+/// Calls \p Visit for every call that runs as part of \p Body (lambdas
+/// invoked on the spot included), telling whether it is a whole statement of
+/// the body itself (where `co_await` could replace it).
+static void forEachOwnCall(
+    const Stmt *Body,
+    llvm::function_ref<void(const CallExpr &, bool IsStatement)> Visit) {
+  llvm::SmallPtrSet<const Expr *, 8> Statements;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    for (const Expr *E : discardedSubExprs(S))
+      Statements.insert(stripImplicit(E));
+  });
+  forEachOwnStmt(
+      Body,
+      [&](const Stmt &S) {
+        if (const auto *Call = dyn_cast<CallExpr>(&S))
+          Visit(*Call, Statements.contains(Call));
+      },
+      LambdasInvokedOnTheSpot::Include);
+}
+
+bool BlockingCheckBase::shouldDescendInto(const FunctionDecl *FD,
+                                          const SourceManager &SM) const {
+  if (!FD)
+    return false;
+  const FunctionDecl *Definition = nullptr;
+  if (!FD->hasBody(Definition) || !Definition)
+    return false;
+  // System headers are the blocking table's business, not the search's.
+  return !SM.isInSystemHeader(Definition->getLocation()) &&
+         !isCoroutine(*Definition);
+}
+
+bool BlockingCheckBase::usesNonBlockingIO(const FunctionDecl &FD,
+                                          const ASTContext &Ctx) {
+  auto Cached = NonBlockingIO.find(&FD);
+  if (Cached != NonBlockingIO.end())
+    return Cached->second;
+  bool Found = false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  forEachOwnStmt(userBody(FD), [&](const Stmt &S) {
+    SourceLocation Loc = S.getBeginLoc();
+    if (!Found && isa<Expr>(S) && Loc.isMacroID())
+      Found = Table.isNonBlockingMarker(
+          Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()));
+  });
+  NonBlockingIO[&FD] = Found;
+  return Found;
+}
+
+std::optional<BlockingKind>
+BlockingCheckBase::blockingKind(const CallExpr &Call, const FunctionDecl &Caller,
+                                const ASTContext &Ctx) {
+  std::optional<BlockingKind> Kind = Table.classify(Call);
+  // `if (errno == EAGAIN)` after a read: the descriptor is non-blocking.
+  if (Kind == BlockingKind::IO && usesNonBlockingIO(Caller, Ctx))
+    return std::nullopt;
+  return Kind;
+}
+
+std::optional<BlockingPath>
+BlockingCheckBase::blockingPathIn(const FunctionDecl &FD, unsigned Depth,
+                                  const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Definition = nullptr;
+  FD.hasBody(Definition);
+  auto Key = std::make_pair(Definition, Depth);
+  auto Cached = Memo.find(Key);
+  if (Cached != Memo.end())
+    return Cached->second;
+  if (!InProgress.insert(Definition).second)
+    return std::nullopt; // Recursion: whatever blocks is found elsewhere.
+
+  std::optional<BlockingPath> Found;
+  forEachOwnCall(userBody(*Definition), [&](const CallExpr &Call, bool) {
+    if (Found)
+      return;
+    if (std::optional<BlockingKind> Kind =
+            blockingKind(Call, *Definition, Ctx)) {
+      Found = BlockingPath{{&Call}, *Kind};
+      return;
+    }
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (Depth > 1 && !lambdaInvokedOnTheSpot(Call) &&
+        shouldDescendInto(Callee, SM))
+      if (std::optional<BlockingPath> Deeper =
+              blockingPathIn(*Callee, Depth - 1, Ctx)) {
+        Deeper->Calls.insert(Deeper->Calls.begin(), &Call);
+        Found = Deeper;
+      }
+  });
+  InProgress.erase(Definition);
+  Memo[Key] = Found;
+  return Found;
+}
+
+void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!isCoroutine(*Coroutine))
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  forEachOwnCall(userBody(*Coroutine), [&](const CallExpr &Call,
+                                           bool IsStatement) {
+    std::optional<BlockingPath> Path;
+    if (std::optional<BlockingKind> Kind =
+            blockingKind(Call, *Coroutine, *Result.Context)) {
+      Path = BlockingPath{{&Call}, *Kind};
+    } else if (MaxCallDepth > 0 && !lambdaInvokedOnTheSpot(Call) &&
+               shouldDescendInto(Call.getDirectCallee(), SM)) {
+      Path = blockingPathIn(*Call.getDirectCallee(), MaxCallDepth,
+                            *Result.Context);
+      if (Path)
+        Path->Calls.insert(Path->Calls.begin(), &Call);
+    }
+    if (!Path)
+      return;
+    Path->IsStatement = IsStatement;
+    onBlockingCall(*Path, *Coroutine, *Result.Context);
+  });
+}
+
+void BlockingCheckBase::report(const BlockingPath &Path,
+                               const FunctionDecl &Coroutine,
+                               llvm::ArrayRef<FixItHint> Fixes) {
+  const CallExpr &First = *Path.Calls.front();
+  const CallExpr &Blocking = *Path.Calls.back();
+  bool Indirect = Path.Calls.size() > 1;
+  diag(beginOf(First),
+       "%0 %select{sleeps|waits for another thread|runs a nested event loop|"
+       "does blocking I/O|locks a mutex|makes a blocking call}1 in %2"
+       "%select{| through %4}3, blocking its thread%select{||; this can "
+       "deadlock|||}1")
+      << describeCoroutine(Coroutine) << static_cast<int>(Path.Kind)
+      << quotedCalleeName(Blocking) << Indirect << quotedCalleeName(First)
+      << SourceRange(beginOf(First), First.getEndLoc()) << Fixes;
+  for (size_t I = 1; I < Path.Calls.size(); ++I)
+    diag(beginOf(*Path.Calls[I]), "%0 calls %1 here", DiagnosticIDs::Note)
+        << quotedCalleeName(*Path.Calls[I - 1]) << quotedCalleeName(*Path.Calls[I]);
+}
+
+} // namespace corolint

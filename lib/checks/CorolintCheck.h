@@ -1,0 +1,57 @@
+//===--- CorolintCheck.h - what every corolint check shares ---------------===//
+//
+// The base of corolint's checks: the C++20 gate, the function-definition
+// matcher, the framework table as the configuration extends it, the type
+// model built once from the global options, and the option lists whose
+// defaults come from that table (stored back for --dump-config).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_LIB_CHECKS_COROLINTCHECK_H
+#define COROLINT_LIB_CHECKS_COROLINTCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "model/CoroutineInfo.h"
+#include "model/Frameworks.h"
+#include <initializer_list>
+
+namespace corolint {
+
+class CorolintCheck : public clang::tidy::ClangTidyCheck {
+public:
+  CorolintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+
+  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
+    return LO.CPlusPlus20;
+  }
+  /// Matches functionDefinitions(), bound to "function".
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void onStartOfTranslationUnit() override { Types.reset(); }
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  /// The list option \p Option: the check's own value, else the global one,
+  /// else the framework table's names for \p Roles.
+  std::string listOption(llvm::StringRef Option,
+                         std::initializer_list<Role> Roles);
+  std::string listOption(Role R) { return listOption(roleName(R), {R}); }
+  /// A text option with a fixed default, stored like the lists.
+  std::string textOption(llvm::StringRef Option, llvm::StringRef Default);
+  /// Text \p T of the framework \p D belongs to; empty if none says.
+  llvm::StringRef frameworkText(const clang::Decl *D, Text T) const {
+    const Framework *F = D ? Frameworks.frameworkOf(*D) : nullptr;
+    return F ? F->text(T) : llvm::StringRef();
+  }
+
+  const FrameworkTable Frameworks;
+  /// Awaitable and coroutine types, configured by the global options
+  /// AwaitableTypes and IgnoredAwaitableTypes.
+  mutable CoroutineTypes Types;
+
+private:
+  std::vector<std::pair<std::string, std::string>> Stored;
+};
+
+} // namespace corolint
+
+#endif // COROLINT_LIB_CHECKS_COROLINTCHECK_H

@@ -1,0 +1,259 @@
+//===--- DanglingReferenceCheck.cpp - coro-dangling-reference --------------===//
+
+#include "checks/DanglingReferenceCheck.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+DanglingReferenceCheck::DanglingReferenceCheck(
+    llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+    : CorolintCheck(Name, Context),
+      SpawnFunctions(listOption(Role::SpawnFunctions)),
+      RunToCompletionFunctions(listOption(Role::RunToCompletionFunctions)),
+      WaitingFunctions(listOption(
+          "WaitingFunctions",
+          {Role::WaitingFunctions, Role::ResultWaitFunctions})),
+      EventLoopRunFunctions(listOption(Role::EventLoopRunFunctions)),
+      ReferenceLikeTypes(listOption(Role::ReferenceLikeTypes)),
+      Spawn(SpawnFunctions),
+      Completing(RunToCompletionFunctions + ";" + WaitingFunctions),
+      EventLoopRun(EventLoopRunFunctions), ReferenceLike(ReferenceLikeTypes) {}
+
+void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  // A plain function that runs the event loop itself (main with
+  // io_context::run) outlives the work it spawned before.
+  RunsEventLoop = false;
+  if (!isCoroutine(*Function))
+    forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
+      if (const auto *Call = dyn_cast<CallExpr>(&S))
+        RunsEventLoop = RunsEventLoop || calleeIsListed(*Call, EventLoopRun);
+    });
+  Current = Function;
+  walk(userBody(*Function), Use{}, *Result.Context);
+}
+
+bool DanglingReferenceCheck::isReferenceLike(QualType T) const {
+  const CXXRecordDecl *Class = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return Class && ReferenceLike.matches(*Class);
+}
+
+namespace {
+/// What an argument refers to.
+struct Referent {
+  enum Kind { Other, Temporary, Local } Kind = Other;
+  const VarDecl *Var = nullptr;
+};
+} // namespace
+
+/// What \p E (an argument bound to a reference parameter, or converted to a
+/// view when \p ThroughViews) refers to.
+static Referent referentOf(const Expr *E, bool ThroughViews) {
+  while (E) {
+    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+      return Temporary->getStorageDuration() == SD_FullExpression
+                 ? Referent{Referent::Temporary, nullptr}
+                 : Referent{};
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType())
+        return {Referent::Local, Var};
+      return {};
+    }
+    if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+      E = Cast->getSubExpr();
+    } else if (const auto *Full = dyn_cast<FullExpr>(E)) {
+      E = Full->getSubExpr();
+    } else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+    } else if (const auto *Paren = dyn_cast<ParenExpr>(E)) {
+      E = Paren->getSubExpr();
+    } else if (!ThroughViews) {
+      return {};
+    } else if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E);
+               Conversion && isa<CXXConversionDecl>(Conversion->getMethodDecl())) {
+      // std::string -> std::string_view: the view points into the string.
+      E = Conversion->getImplicitObjectArgument();
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+               Construct && Construct->getNumArgs() >= 1 &&
+               !Construct->getConstructor()->isCopyOrMoveConstructor()) {
+      // std::span(container): the span points into the container.
+      E = Construct->getArg(0);
+    } else {
+      return {};
+    }
+  }
+  return {};
+}
+
+bool DanglingReferenceCheck::isCoroutineCall(const CallExpr &Call,
+                                             const ASTContext &Ctx) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return false;
+  const FunctionDecl *Definition = nullptr;
+  if (Callee->hasBody(Definition))
+    return isCoroutine(*Definition);
+  return Types.classify(Callee->getReturnType(), Ctx).CoroutineReturn;
+}
+
+void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
+                                       const ASTContext &Ctx) {
+  if (U.Awaited || !isCoroutineCall(Call, Ctx))
+    return;
+  const FunctionDecl &Callee = *Call.getDirectCallee();
+  for (auto [ParamPtr, ArgPtr] : argumentsByParameter(Call)) {
+    const ParmVarDecl &Param = *ParamPtr;
+    bool IsReference = Param.getType()->isReferenceType();
+    bool IsView = !IsReference && isReferenceLike(Param.getType());
+    if (!IsReference && !IsView)
+      continue;
+    // `spawn(task<> &&)` takes ownership of a task: it moves from it.
+    if (Param.getType()->isRValueReferenceType()) {
+      CoroutineTypeInfo Owned =
+          Types.classify(Param.getType().getNonReferenceType(), Ctx);
+      if (Owned.Awaitable || Owned.CoroutineReturn)
+        continue;
+    }
+    const Expr &Arg = *ArgPtr;
+    Referent R = referentOf(&Arg, IsView);
+    // Copying a local view copies where it points, not a reference to it;
+    // a variable captured from an enclosing function is not this frame's.
+    if (R.Kind == Referent::Local &&
+        ((IsView && isReferenceLike(R.Var->getType())) ||
+         R.Var->getParentFunctionOrMethod() !=
+             static_cast<const DeclContext *>(Current)))
+      continue;
+    if (R.Kind == Referent::Temporary && !U.Statement) {
+      diag(Arg.getBeginLoc(),
+           "temporary %select{bound to|viewed by}0 parameter %1 of %2 is "
+           "destroyed at the end of the full expression, while the coroutine "
+           "may still use it")
+          << IsView << &Param << describeCoroutine(Callee)
+          << Arg.getSourceRange();
+      diag(Param.getLocation(), "parameter %0 declared here",
+           DiagnosticIDs::Note)
+          << &Param;
+    } else if (R.Kind == Referent::Local && U.Escape &&
+               !(U.Spawned && RunsEventLoop)) {
+      diag(Arg.getBeginLoc(),
+           "%0 refers to local %1 through parameter %2 but is %select{returned|"
+           "spawned}3 and can outlive it")
+          << describeCoroutine(Callee) << R.Var << &Param << U.Spawned
+          << Arg.getSourceRange();
+      diag(Param.getLocation(), "parameter %0 declared here",
+           DiagnosticIDs::Note)
+          << &Param;
+      diag(U.Escape->getBeginLoc(),
+           "the coroutine %select{is returned|is spawned}0 here",
+           DiagnosticIDs::Note)
+          << U.Spawned;
+    }
+  }
+}
+
+void DanglingReferenceCheck::checkInvokedLambda(const LambdaExpr &Lambda,
+                                                const CallExpr &Call, Use U) {
+  if (U.Awaited || U.Statement || Lambda.capture_size() == 0 ||
+      !isCoroutine(*Lambda.getCallOperator()))
+    return;
+  diag(beginOf(Call),
+       "lambda coroutine is called on a temporary closure: its captures are "
+       "destroyed at the end of the full expression, while the coroutine may "
+       "still use them");
+  const LambdaCapture &First = *Lambda.capture_begin();
+  diag(First.isImplicit() ? Lambda.getCaptureDefaultLoc() : First.getLocation(),
+       "captured here", DiagnosticIDs::Note);
+}
+
+void DanglingReferenceCheck::checkSpawnedLambda(const LambdaExpr &Lambda,
+                                                const CallExpr &Spawn) {
+  if (RunsEventLoop || !isCoroutine(*Lambda.getCallOperator()))
+    return;
+  for (const LambdaCapture &Capture : Lambda.captures()) {
+    if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
+      continue;
+    const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
+    if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
+      continue;
+    diag(Capture.isImplicit() ? Lambda.getCaptureDefaultLoc()
+                              : Capture.getLocation(),
+         "lambda coroutine captures %0 by reference, but %1 can run it after "
+         "%0 is destroyed")
+        << Var << quotedCalleeName(Spawn);
+    diag(Var->getLocation(), "%0 declared here", DiagnosticIDs::Note) << Var;
+    return; // One finding per lambda.
+  }
+}
+
+void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
+  if (!S)
+    return;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    Use Inner = U;
+    // A statement stays one through the implicit nodes around its value.
+    Inner.Statement =
+        U.Statement && isa<FullExpr, ImplicitCastExpr, CXXBindTemporaryExpr,
+                           MaterializeTemporaryExpr, ParenExpr>(E);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
+      // The body is a function of its own; the captures are evaluated here.
+      for (const Expr *Init : Lambda->capture_inits())
+        walk(Init, Inner, Ctx);
+      return;
+    }
+    if (const auto *Await = dyn_cast<CoawaitExpr>(E)) {
+      Inner.Awaited = true;
+      walk(Await->getOperand(), Inner, Ctx);
+      return;
+    }
+    if (const auto *Await = dyn_cast<DependentCoawaitExpr>(E)) {
+      Inner.Awaited = true;
+      walk(Await->getOperand(), Inner, Ctx);
+      return;
+    }
+    if (const auto *Yield = dyn_cast<CoyieldExpr>(E)) {
+      walk(Yield->getOperand(), Inner, Ctx);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      checkCall(*Call, U, Ctx);
+      if (const LambdaExpr *Lambda = lambdaInvokedOnTheSpot(*Call))
+        checkInvokedLambda(*Lambda, *Call, U);
+      // `task(...).get()` waits for the coroutine as sync_wait(task(...))
+      // does.
+      if (calleeIsListed(*Call, Completing)) {
+        Inner.Awaited = true;
+      } else if (!U.Awaited && calleeIsListed(*Call, Spawn)) {
+        Inner.Escape = Call;
+        Inner.Spawned = true;
+        for (const Expr *Arg : Call->arguments())
+          if (const auto *Lambda = dyn_cast<LambdaExpr>(stripImplicit(Arg)))
+            checkSpawnedLambda(*Lambda, *Call);
+      }
+    }
+    for (const Stmt *Child : E->children())
+      walk(Child, Inner, Ctx);
+    return;
+  }
+  // Statements start new full expressions.
+  if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+    walk(Return->getRetValue(), Use{false, false, Return}, Ctx);
+    return;
+  }
+  if (const auto *Return = dyn_cast<CoreturnStmt>(S)) {
+    walk(Return->getOperand(), Use{false, false, Return}, Ctx);
+    return;
+  }
+  llvm::SmallVector<const Expr *, 4> Discarded = discardedSubExprs(*S);
+  for (const Stmt *Child : S->children()) {
+    Use Fresh;
+    Fresh.Statement = llvm::is_contained(Discarded, Child);
+    walk(Child, Fresh, Ctx);
+  }
+}
+
+} // namespace corolint

@@ -1,0 +1,454 @@
+//===--- MissingTimeoutCheck.cpp - coro-missing-timeout --------------------===//
+
+#include "checks/MissingTimeoutCheck.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+// async_accept is not here: a server waits for clients forever by design.
+
+MissingTimeoutCheck::MissingTimeoutCheck(llvm::StringRef Name,
+                                         clang::tidy::ClangTidyContext *Context)
+    : CorolintCheck(Name, Context),
+      NetworkOperations(listOption(Role::NetworkOperations)),
+      TimeoutGuards(listOption(Role::TimeoutGuards)),
+      StreamTimeoutSetters(listOption(Role::StreamTimeoutSetters)),
+      TimerWaitFunctions(listOption(Role::TimerWaitFunctions)),
+      CancelFunctions(listOption(Role::CancelFunctions)),
+      CancellationTokenTypes(listOption(Role::CancellationTokenTypes)),
+      FixItTimeoutSeconds(Options.get("FixItTimeoutSeconds", 30U)),
+      Operations(NetworkOperations), Guards(TimeoutGuards),
+      Setters(StreamTimeoutSetters), TimerWaits(TimerWaitFunctions),
+      Cancels(CancelFunctions), Tokens(CancellationTokenTypes) {}
+
+void MissingTimeoutCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  CorolintCheck::storeOptions(Opts);
+  Options.store(Opts, "FixItTimeoutSeconds", FixItTimeoutSeconds);
+}
+
+/// Calls \p Visit on every statement of \p S, nested lambdas included: a
+/// watchdog often lives in a timer's completion handler.
+static void forEachStmtDeep(const Stmt *S,
+                            llvm::function_ref<void(const Stmt &)> Visit) {
+  if (!S)
+    return;
+  Visit(*S);
+  for (const Stmt *Child : S->children())
+    forEachStmtDeep(Child, Visit);
+}
+
+/// The variable or member an object expression ultimately names:
+/// `stream_`, `beast::get_lowest_layer(stream_)`, `socket.next_layer()`,
+/// `*socket_ptr` all give the declaration of the stream or socket.
+static const ValueDecl *rootOf(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return Member->getMemberDecl();
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+      E = Call->getImplicitObjectArgument();
+    else if (const auto *Call = dyn_cast<CallExpr>(E))
+      E = Call->getNumArgs() > 0 ? Call->getArg(0) : nullptr;
+    else if (const auto *Op = dyn_cast<UnaryOperator>(E))
+      E = Op->getSubExpr();
+    else if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temporary->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// The stream or socket an operation works on: the object of a member call,
+/// the first argument of a free function (`asio::async_read(socket, ...)`).
+static const ValueDecl *streamOf(const CallExpr &Operation) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Operation))
+    return rootOf(Member->getImplicitObjectArgument());
+  return Operation.getNumArgs() > 0 ? rootOf(Operation.getArg(0)) : nullptr;
+}
+
+static bool isChronoType(QualType T) {
+  const CXXRecordDecl *Class = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Class)
+    return false;
+  std::string Name = Class->getQualifiedNameAsString();
+  return Name == "std::chrono::duration" || Name == "std::chrono::time_point";
+}
+
+bool MissingTimeoutCheck::hasGuardArgument(const CallExpr &Operation,
+                                           const ASTContext &Ctx) const {
+  for (const Expr *Arg : Operation.arguments()) {
+    if (isa<CXXDefaultArgExpr>(Arg))
+      continue; // libcoro's `timeout = 0` default means no timeout.
+    const CXXRecordDecl *Class =
+        Arg->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (isChronoType(Arg->getType()) || (Class && Tokens.matches(*Class)))
+      return true;
+    bool Wrapped = false;
+    forEachStmtDeep(Arg, [&](const Stmt &S) {
+      if (const auto *Call = dyn_cast<CallExpr>(&S))
+        Wrapped = Wrapped || calleeIsListed(*Call, Guards);
+    });
+    if (Wrapped)
+      return true;
+  }
+  return false;
+}
+
+/// The bodies to search for what guards \p Coroutine's stream: its own, and
+/// those of the other methods of its class when the stream is a member.
+static llvm::SmallVector<const FunctionDecl *, 8>
+relatedBodies(const FunctionDecl &Coroutine, const ValueDecl *Stream) {
+  llvm::SmallVector<const FunctionDecl *, 8> Bodies{&Coroutine};
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Coroutine);
+  if (!Method || !isa_and_nonnull<FieldDecl>(Stream))
+    return Bodies;
+  for (const CXXMethodDecl *Other : Method->getParent()->methods()) {
+    const FunctionDecl *Definition = nullptr;
+    if (Other != Method && Other->hasBody(Definition))
+      Bodies.push_back(Definition);
+  }
+  return Bodies;
+}
+
+/// True if \p Stream is \p Base, or was made from it
+/// (`ssl::stream<tcp_stream> ssl_stream{std::move(stream), ctx}`).
+static bool sameStream(const ValueDecl *Stream, const ValueDecl *Base) {
+  if (Stream == Base)
+    return true;
+  const auto *Var = dyn_cast_or_null<VarDecl>(Stream);
+  if (!Var || !Var->getInit())
+    return false;
+  bool Mentions = false;
+  forEachStmtDeep(Var->getInit(), [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      Mentions = Mentions || Ref->getDecl() == Base;
+  });
+  return Mentions;
+}
+
+bool MissingTimeoutCheck::streamHasTimeout(const ValueDecl *Stream,
+                                           const FunctionDecl &Function,
+                                           SourceLocation Before) const {
+  if (!Stream)
+    return false;
+  const SourceManager &SM = Context->getSourceManager();
+  bool Found = false;
+  for (const FunctionDecl *Body : relatedBodies(Function, Stream))
+    forEachStmtDeep(Body->getBody(), [&](const Stmt &S) {
+      const auto *Call = dyn_cast<CallExpr>(&S);
+      if (Found || !Call || !calleeIsListed(*Call, Setters) ||
+          !sameStream(Stream, streamOf(*Call)))
+        return;
+      // In the function itself the setter must come first.
+      Found = Body != &Function ||
+              SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Before);
+    });
+  return Found;
+}
+
+bool MissingTimeoutCheck::callersSetTimeout(const Candidate &C) const {
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(streamOf(*C.Operation));
+  if (!Param)
+    return false;
+  auto Sites = CallSites.find(C.Coroutine->getCanonicalDecl());
+  if (Sites == CallSites.end() || Sites->second.empty())
+    return false;
+  unsigned Index = Param->getFunctionScopeIndex();
+  return llvm::all_of(Sites->second, [&](const CallSite &Site) {
+    unsigned Offset = isa<CXXOperatorCallExpr>(Site.Call) ? 1 : 0;
+    if (Index + Offset >= Site.Call->getNumArgs())
+      return false;
+    return streamHasTimeout(rootOf(Site.Call->getArg(Index + Offset)),
+                            *Site.Caller, Site.Call->getBeginLoc());
+  });
+}
+
+/// True if \p Call, or a method of \p Class it calls (`stop()`), cancels or
+/// closes \p Stream.
+bool MissingTimeoutCheck::cancelsStream(const CallExpr &Call,
+                                        const ValueDecl *Stream,
+                                        const CXXRecordDecl *Class) const {
+  if (calleeIsListed(Call, Cancels) && streamOf(Call) == Stream)
+    return true;
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  const FunctionDecl *Definition = nullptr;
+  if (!Class || !Method || Method->getParent() != Class ||
+      !Method->hasBody(Definition))
+    return false;
+  bool Found = false;
+  forEachStmtDeep(Definition->getBody(), [&](const Stmt &S) {
+    if (const auto *Inner = dyn_cast<CallExpr>(&S))
+      Found = Found ||
+              (calleeIsListed(*Inner, Cancels) && streamOf(*Inner) == Stream);
+  });
+  return Found;
+}
+
+bool MissingTimeoutCheck::hasWatchdog(const CallExpr &Operation,
+                                      const FunctionDecl &Coroutine) const {
+  const ValueDecl *Stream = streamOf(Operation);
+  if (!Stream)
+    return false;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Coroutine);
+  const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
+
+  // 1. A timer in the coroutine whose completion handler cancels or closes
+  //    the stream: `deadline.async_wait([&](auto) { socket.cancel(); })`.
+  bool Found = false;
+  forEachStmtDeep(userBody(Coroutine), [&](const Stmt &S) {
+    const auto *Wait = dyn_cast<CallExpr>(&S);
+    if (Found || !Wait || !calleeIsListed(*Wait, TimerWaits))
+      return;
+    for (const Expr *Arg : Wait->arguments())
+      forEachStmtDeep(Arg, [&](const Stmt &Inner) {
+        if (const auto *Call = dyn_cast<CallExpr>(&Inner))
+          Found = Found || cancelsStream(*Call, Stream, Class);
+      });
+  });
+  if (Found)
+    return true;
+
+  // 2. For a member stream, a watchdog coroutine of the same class: it
+  //    awaits a timer and afterwards cancels or closes the stream, itself or
+  //    through another method (Asio's chat server: writer() and stop()).
+  if (Class && isa<FieldDecl>(Stream))
+    for (const CXXMethodDecl *Other : Class->methods()) {
+      const FunctionDecl *Definition = nullptr;
+      if (Other == Method || !Other->hasBody(Definition) ||
+          !isCoroutine(*Definition))
+        continue;
+      bool Waited = false;
+      forEachStmtDeep(Definition->getBody(), [&](const Stmt &S) {
+        if (Found)
+          return;
+        if (const auto *Await = dyn_cast<CoawaitExpr>(&S))
+          forEachStmtDeep(Await->getOperand(), [&](const Stmt &Inner) {
+            const auto *Call = dyn_cast<CallExpr>(&Inner);
+            Waited = Waited || (Call && calleeIsListed(*Call, TimerWaits));
+          });
+        else if (const auto *Call = dyn_cast<CallExpr>(&S))
+          Found = Waited && cancelsStream(*Call, Stream, Class);
+      });
+      if (Found)
+        return true;
+    }
+
+  // 3. A watchdog coroutine handed the stream, spawned or raced alongside:
+  //    it waits for a timer and cancels or closes what it was given.
+  forEachOwnStmt(userBody(Coroutine), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Helper = Call ? Call->getDirectCallee() : nullptr;
+    const FunctionDecl *Definition = nullptr;
+    if (Found || !Helper || Call == &Operation ||
+        !Helper->hasBody(Definition) || Definition == &Coroutine ||
+        llvm::none_of(Call->arguments(),
+                      [&](const Expr *Arg) { return rootOf(Arg) == Stream; }))
+      return;
+    bool Waits = false, Cancels = false;
+    forEachStmtDeep(Definition->getBody(), [&](const Stmt &Inner) {
+      if (const auto *C = dyn_cast<CallExpr>(&Inner)) {
+        Waits = Waits || calleeIsListed(*C, TimerWaits);
+        Cancels = Cancels || calleeIsListed(*C, this->Cancels);
+      }
+    });
+    Found = Waits && Cancels;
+  });
+  return Found;
+}
+
+/// True if \p Body loops forever at its top level (`for (;;)`,
+/// `while (true)`) with no way out but an exception from an await.
+static bool endsInEndlessLoop(const CompoundStmt &Body) {
+  if (Body.size() == 0)
+    return false;
+  const Stmt *Last = Body.body_back();
+  if (const auto *For = dyn_cast<ForStmt>(Last))
+    return !For->getCond();
+  if (const auto *While = dyn_cast<WhileStmt>(Last))
+    if (const auto *Literal =
+            dyn_cast<CXXBoolLiteralExpr>(While->getCond()->IgnoreImpCasts()))
+      return Literal->getValue();
+  return false;
+}
+
+bool MissingTimeoutCheck::isWatchdog(const FunctionDecl &FD,
+                                     bool MustThrow) const {
+  const FunctionDecl *Definition = nullptr;
+  if (!FD.hasBody(Definition) || !isCoroutine(*Definition))
+    return false;
+  // A watchdog awaits a timer and then finishes, by co_return or throw, so
+  // that what it races is cancelled; a coroutine that waits on a timer used
+  // as a signal and loops forever is not one.
+  bool Waits = false, Finishes = false, Throws = false;
+  forEachOwnStmt(userBody(*Definition), [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Waits = Waits || calleeIsListed(*Call, TimerWaits);
+    Finishes = Finishes || isa<CXXThrowExpr, CoreturnStmt>(S);
+    Throws = Throws || isa<CXXThrowExpr>(S);
+  });
+  if (MustThrow)
+    return Waits && Throws;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(userBody(*Definition));
+  return Waits && (Finishes || (Body && !endsInEndlessLoop(*Body)));
+}
+
+bool MissingTimeoutCheck::isTimeoutRace(const CallExpr &Call) const {
+  // `op || timer.async_wait(...)`, `op || watchdog()`: whichever finishes
+  // first cancels the other. `op && watchdog()`: a watchdog that throws
+  // cancels the other operand.
+  const auto *Race = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (!Race || (Race->getOperator() != OO_PipePipe &&
+                Race->getOperator() != OO_AmpAmp) ||
+      !Types.classify(Race->getType(), *Context).Awaitable)
+    return false;
+  bool Either = Race->getOperator() == OO_PipePipe;
+  bool Found = false;
+  for (const Expr *Operand : Race->arguments())
+    forEachOwnStmt(Operand, [&](const Stmt &S) {
+      const auto *Inner = dyn_cast<CallExpr>(&S);
+      const FunctionDecl *Callee = Inner ? Inner->getDirectCallee() : nullptr;
+      Found = Found || (Either && Inner && calleeIsListed(*Inner, TimerWaits)) ||
+              (Callee && isWatchdog(*Callee, /*MustThrow=*/!Either));
+    });
+  return Found;
+}
+
+void MissingTimeoutCheck::findOperations(const Stmt *S, bool Guarded,
+                                         const FunctionDecl &Coroutine,
+                                         const ASTContext &Ctx) {
+  // Nested awaits are visited on their own; lambdas are other functions.
+  if (!S || isa<LambdaExpr, CoroutineSuspendExpr, DependentCoawaitExpr>(S))
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (!Guarded && calleeIsListed(*Call, Operations) &&
+        !hasGuardArgument(*Call, Ctx) &&
+        !streamHasTimeout(streamOf(*Call), Coroutine, Call->getBeginLoc()) &&
+        !hasWatchdog(*Call, Coroutine))
+      Candidates.push_back({Call, &Coroutine});
+    Guarded = Guarded || isTimeoutRace(*Call) || calleeIsListed(*Call, Guards);
+  }
+  for (const Stmt *Child : S->children())
+    findOperations(Child, Guarded, Coroutine, Ctx);
+}
+
+void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  Context = Result.Context;
+  bool InCoroutine = isCoroutine(*Function);
+  forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call)
+      return;
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      CallSites[Callee->getCanonicalDecl()].push_back({Call, Function});
+    // `co_await (session(socket) || watchdog(deadline))`: the caller races
+    // the coroutine against a timeout.
+    if (isTimeoutRace(*Call))
+      for (const Expr *Operand : Call->arguments())
+        if (const auto *Raced = dyn_cast<CallExpr>(stripImplicit(Operand)))
+          if (const FunctionDecl *Callee = Raced->getDirectCallee())
+            this->Raced.insert(Callee->getCanonicalDecl());
+  });
+  if (InCoroutine)
+    forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
+      if (const auto *Await = dyn_cast<CoawaitExpr>(&S))
+        findOperations(Await->getOperand(), false, *Function, *Result.Context);
+    });
+}
+
+static void replaceAll(std::string &Text, llvm::StringRef Pattern,
+                       llvm::StringRef By) {
+  for (std::string::size_type At = Text.find(Pattern); At != std::string::npos;
+       At = Text.find(Pattern, At + By.size()))
+    Text.replace(At, Pattern.size(), By.str());
+}
+
+bool MissingTimeoutCheck::versionAtLeast(llvm::StringRef Condition) const {
+  if (Condition.empty())
+    return true;
+  auto [Macro, Minimum] = Condition.split(">=");
+  unsigned Wanted = 0;
+  if (Minimum.trim().getAsInteger(10, Wanted))
+    return false;
+  std::optional<unsigned> Version = macroValue(Macro.trim());
+  return Version && *Version >= Wanted;
+}
+
+std::optional<unsigned>
+MissingTimeoutCheck::macroValue(llvm::StringRef Macro) const {
+  if (!PP)
+    return std::nullopt;
+  const MacroInfo *Info = PP->getMacroInfo(PP->getIdentifierInfo(Macro));
+  if (!Info || Info->getNumTokens() != 1)
+    return std::nullopt;
+  unsigned Version = 0;
+  if (llvm::StringRef(PP->getSpelling(Info->getReplacementToken(0)))
+          .getAsInteger(10, Version))
+    return std::nullopt;
+  return Version;
+}
+
+void MissingTimeoutCheck::report(const Candidate &C) {
+  const CallExpr &Operation = *C.Operation;
+  const FunctionDecl *Callee = Operation.getDirectCallee();
+  llvm::StringRef FixIt = frameworkText(Callee, Text::TimeoutFixIt);
+  bool HasFixIt =
+      !FixIt.empty() &&
+      versionAtLeast(frameworkText(Callee, Text::TimeoutFixItSince));
+
+  // The completion token is the last argument written, bound to the last
+  // parameter (Asio names it `token`; Boost.Asio before 1.80 `handler`).
+  const Expr *Token = nullptr;
+  unsigned Written = Operation.getNumArgs();
+  while (Written > 0 && isa<CXXDefaultArgExpr>(Operation.getArg(Written - 1)))
+    --Written;
+  if (Callee && Written > 0 && Written <= Callee->getNumParams()) {
+    llvm::StringRef Name = Callee->getParamDecl(Written - 1)->getName();
+    if (Name.contains_insensitive("token") ||
+        Name.contains_insensitive("handler"))
+      Token = Operation.getArg(Written - 1);
+  }
+
+  llvm::SmallVector<FixItHint, 1> Fixes;
+  const SourceManager &SM = Context->getSourceManager();
+  if (HasFixIt && Token && !Token->getBeginLoc().isMacroID() &&
+      !Token->getEndLoc().isMacroID()) {
+    CharSourceRange Range =
+        CharSourceRange::getTokenRange(Token->getSourceRange());
+    std::string Text = FixIt.str();
+    replaceAll(Text, "${seconds}", std::to_string(FixItTimeoutSeconds));
+    replaceAll(Text, "${token}",
+               Lexer::getSourceText(Range, SM, Context->getLangOpts()));
+    Fixes.push_back(FixItHint::CreateReplacement(Range, Text));
+  }
+  diag(beginOf(Operation),
+       "network operation %0 is awaited without a timeout; a peer that stops "
+       "answering keeps this coroutine waiting forever")
+      << quotedCalleeName(Operation) << Fixes;
+  llvm::StringRef Advice = frameworkText(Callee, Text::TimeoutAdvice);
+  if (!HasFixIt && !Advice.empty())
+    diag(beginOf(Operation), Advice, DiagnosticIDs::Note);
+}
+
+void MissingTimeoutCheck::onEndOfTranslationUnit() {
+  for (const Candidate &C : Candidates)
+    if (!Raced.contains(C.Coroutine->getCanonicalDecl()) &&
+        !callersSetTimeout(C))
+      report(C);
+  Candidates.clear();
+  Raced.clear();
+  CallSites.clear();
+  Types.reset();
+}
+
+} // namespace corolint

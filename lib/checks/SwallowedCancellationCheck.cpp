@@ -1,0 +1,206 @@
+//===--- SwallowedCancellationCheck.cpp - coro-swallowed-cancellation ------===//
+
+#include "checks/SwallowedCancellationCheck.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+// Cancellation reaches a coroutine as an exception of (or derived from)
+// these, or as an error code.
+// Mentioning one of these is testing for cancellation, or (for
+// std::current_exception) capturing the exception to pass it on.
+
+SwallowedCancellationCheck::SwallowedCancellationCheck(
+    llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+    : CorolintCheck(Name, Context),
+      CatchTypes(listOption(Role::CatchTypes)),
+      CancellationExceptionTypes(listOption(Role::CancellationExceptionTypes)),
+      CancellationChecks(listOption(Role::CancellationChecks)),
+      ErrorCodeTokens(listOption(Role::ErrorCodeTokens)),
+      Catches(CatchTypes), CancellationExceptions(CancellationExceptionTypes),
+      Checks(CancellationChecks), ErrorTokens(ErrorCodeTokens) {}
+
+static const Stmt *firstSuspensionIn(const Stmt *S) {
+  const Stmt *Found = nullptr;
+  forEachOwnStmt(S, [&](const Stmt &Node) {
+    if (!Found && isa<CoroutineSuspendExpr, DependentCoawaitExpr>(Node))
+      Found = &Node;
+  });
+  return Found;
+}
+
+bool SwallowedCancellationCheck::mentionsCancellation(const Stmt *S) const {
+  bool Found = false;
+  forEachOwnStmt(S, [&](const Stmt &Node) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&Node))
+      Found = Found || Checks.matches(*Ref->getDecl());
+    else if (const auto *Member = dyn_cast<MemberExpr>(&Node))
+      Found = Found || Checks.matches(*Member->getMemberDecl());
+    else if (const auto *Call = dyn_cast<CallExpr>(&Node))
+      Found = Found || calleeIsListed(*Call, Checks);
+  });
+  return Found;
+}
+
+/// True if \p S leaves the coroutine or the loop: throw, return, co_return,
+/// break.
+static bool leaves(const Stmt *S) {
+  bool Found = false;
+  forEachOwnStmt(S, [&](const Stmt &Node) {
+    Found = Found ||
+            isa<CXXThrowExpr, ReturnStmt, CoreturnStmt, BreakStmt>(Node);
+  });
+  return Found;
+}
+
+void SwallowedCancellationCheck::checkTry(const CXXTryStmt &Try,
+                                          bool KeepsRunning) {
+  const Stmt *Suspension = firstSuspensionIn(Try.getTryBlock());
+  if (!Suspension || !KeepsRunning)
+    return;
+  for (unsigned I = 0; I < Try.getNumHandlers(); ++I) {
+    const CXXCatchStmt &Handler = *Try.getHandler(I);
+    QualType Caught = Handler.getCaughtType();
+    const CXXRecordDecl *Class =
+        Caught.isNull() ? nullptr
+                        : Caught.getNonReferenceType()->getAsCXXRecordDecl();
+    // An earlier handler for the cancellation exception itself sees it.
+    if (Class && CancellationExceptions.matches(*Class))
+      return;
+    if (!Caught.isNull() && !(Class && Catches.matches(*Class)))
+      continue;
+    // Handlers written by macros (a test framework's CHECK_THROWS) are not
+    // the program's error handling.
+    if (Handler.getCatchLoc().isMacroID() || leaves(Handler.getHandlerBlock()) ||
+        mentionsCancellation(Handler.getHandlerBlock()))
+      continue;
+    std::string What =
+        Caught.isNull()
+            ? std::string("(...)")
+            : "of '" +
+                  Caught.getNonReferenceType().getUnqualifiedType().getAsString(
+                      Handler.getExceptionDecl()->getASTContext().getPrintingPolicy()) +
+                  "'";
+    diag(Handler.getCatchLoc(), "catch %0 swallows cancellation: the "
+                                "coroutine keeps running after it was asked "
+                                "to stop")
+        << What;
+    diag(Suspension->getBeginLoc(), "cancellation is delivered here",
+         DiagnosticIDs::Note);
+    return;
+  }
+}
+
+/// The error code a suspension's operation reports through
+/// `redirect_error(token, ec)` or `auto [ec, ...] = co_await ...as_tuple`.
+const ValueDecl *
+SwallowedCancellationCheck::errorCodeOf(const Stmt &Statement,
+                                        const Stmt &Suspension) const {
+  const ValueDecl *Code = nullptr;
+  bool AsTuple = false;
+  forEachOwnStmt(&Suspension, [&](const Stmt &Node) {
+    const auto *Call = dyn_cast<CallExpr>(&Node);
+    if (!Call || !calleeIsListed(*Call, ErrorTokens))
+      return;
+    if (Call->getNumArgs() >= 2)
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Call->getArg(1)->IgnoreParenImpCasts()))
+        Code = Ref->getDecl();
+    AsTuple = AsTuple || Call->getNumArgs() == 1;
+  });
+  if (Code || !AsTuple)
+    return Code;
+  if (const auto *Declaration = dyn_cast<DeclStmt>(&Statement))
+    if (const auto *Bindings =
+            dyn_cast_or_null<DecompositionDecl>(Declaration->getSingleDecl()))
+      if (!Bindings->bindings().empty())
+        return Bindings->bindings().front();
+  return nullptr;
+}
+
+void SwallowedCancellationCheck::checkLoopBody(const Stmt &Body) {
+  if (mentionsCancellation(&Body))
+    return;
+  const auto *Block = dyn_cast<CompoundStmt>(&Body);
+  if (!Block)
+    return;
+  for (const Stmt *Statement : Block->body()) {
+    const Stmt *Suspension = firstSuspensionIn(Statement);
+    if (!Suspension || isa<CXXTryStmt>(Statement))
+      continue;
+    const ValueDecl *Code = errorCodeOf(*Statement, *Suspension);
+    if (!Code)
+      continue;
+    // The code is tested, but no test of it leads out of the loop.
+    bool Tested = false, Handled = false;
+    forEachOwnStmt(&Body, [&](const Stmt &Node) {
+      const auto *If = dyn_cast<IfStmt>(&Node);
+      if (!If)
+        return;
+      bool TestsCode = false;
+      forEachOwnStmt(If->getCond(), [&](const Stmt &Inner) {
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(&Inner))
+          TestsCode = TestsCode || Ref->getDecl() == Code;
+      });
+      if (!TestsCode)
+        return;
+      Tested = true;
+      Handled = Handled || leaves(If->getThen()) || leaves(If->getElse());
+    });
+    if (!Tested || Handled)
+      continue;
+    diag(Suspension->getBeginLoc(),
+         "error code %0 is tested for success only: on cancellation "
+         "(operation_aborted) the loop keeps running after it was asked to "
+         "stop")
+        << Code;
+  }
+}
+
+void SwallowedCancellationCheck::walk(const Stmt *S, bool InLoop,
+                                      bool SuspensionAfter) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return;
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+    checkTry(*Try, InLoop || SuspensionAfter);
+  } else if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S)) {
+    const Stmt *Body = nullptr;
+    if (const auto *For = dyn_cast<ForStmt>(S))
+      Body = For->getBody();
+    else if (const auto *While = dyn_cast<WhileStmt>(S))
+      Body = While->getBody();
+    else if (const auto *Do = dyn_cast<DoStmt>(S))
+      Body = Do->getBody();
+    else
+      Body = cast<CXXForRangeStmt>(S)->getBody();
+    if (Body)
+      checkLoopBody(*Body);
+    for (const Stmt *Child : S->children())
+      walk(Child, /*InLoop=*/true, SuspensionAfter);
+    return;
+  }
+  if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+    // Whether a statement is followed, in this block or after it, by
+    // another suspension.
+    llvm::SmallVector<bool, 16> After(Block->size() + 1, SuspensionAfter);
+    for (size_t I = Block->size(); I-- > 0;)
+      After[I] = After[I + 1] || firstSuspensionIn(Block->body_begin()[I]);
+    for (size_t I = 0; I < Block->size(); ++I)
+      walk(Block->body_begin()[I], InLoop, After[I + 1]);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    walk(Child, InLoop, SuspensionAfter);
+}
+
+void SwallowedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (isCoroutine(*Function))
+    walk(userBody(*Function), false, false);
+}
+
+} // namespace corolint

@@ -1,0 +1,37 @@
+//===--- SwallowedCancellationCheck.h - coro-swallowed-cancellation --------===//
+
+#ifndef COROLINT_LIB_SWALLOWEDCANCELLATIONCHECK_H
+#define COROLINT_LIB_SWALLOWEDCANCELLATIONCHECK_H
+
+#include "checks/CorolintCheck.h"
+
+namespace corolint {
+
+/// Finds handlers and error-code tests that swallow a coroutine's
+/// cancellation. See docs/checks/coro-swallowed-cancellation.md.
+class SwallowedCancellationCheck : public CorolintCheck {
+public:
+  SwallowedCancellationCheck(llvm::StringRef Name,
+                             clang::tidy::ClangTidyContext *Context);
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  /// \p InLoop and \p SuspensionAfter tell whether the coroutine can suspend
+  /// again after \p S, that is, keep running.
+  void walk(const clang::Stmt *S, bool InLoop, bool SuspensionAfter);
+  void checkTry(const clang::CXXTryStmt &Try, bool KeepsRunning);
+  void checkLoopBody(const clang::Stmt &Body);
+  bool mentionsCancellation(const clang::Stmt *S) const;
+  const clang::ValueDecl *errorCodeOf(const clang::Stmt &Statement,
+                                      const clang::Stmt &Suspension) const;
+
+  const std::string CatchTypes;
+  const std::string CancellationExceptionTypes;
+  const std::string CancellationChecks;
+  const std::string ErrorCodeTokens;
+  NameList Catches, CancellationExceptions, Checks, ErrorTokens;
+};
+
+} // namespace corolint
+
+#endif // COROLINT_LIB_SWALLOWEDCANCELLATIONCHECK_H

@@ -1,0 +1,178 @@
+//===--- CoroutineInfo.h - the questions every corolint check asks -------===//
+//
+// One place answers "is this type awaitable or a coroutine's return type?",
+// "is this body a coroutine?", "which statements belong to this body?" and
+// "which framework does this name come from?". Checks ask; they do not
+// re-derive.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_LIB_COROUTINEINFO_H
+#define COROLINT_LIB_COROUTINEINFO_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+/// A list of qualified names from a check option, matched against declarations.
+/// "a::b" matches a declaration named a::b or x::a::b; "::a::b" only a::b.
+class NameList {
+public:
+  NameList() = default;
+  explicit NameList(llvm::StringRef SemicolonSeparated);
+  bool matches(const clang::NamedDecl &D) const;
+  bool matches(llvm::StringRef QualifiedName) const;
+
+private:
+  std::vector<std::string> Names;
+};
+
+/// Whether a coroutine starts running when it is called.
+enum class CoroutineStart { Unknown, Lazy, Eager };
+
+/// What a class type means to coroutine code.
+struct CoroutineTypeInfo {
+  /// `co_await` on a value of this type is meaningful: it has
+  /// await_ready/await_suspend/await_resume, an `operator co_await`, or is
+  /// listed in the AwaitableTypes option.
+  bool Awaitable = false;
+  /// Awaitable only because an option lists it: `co_await` compiles only
+  /// through a promise's await_transform.
+  bool AwaitableByName = false;
+  /// Coroutines return it: it has a `promise_type`, a `std::coroutine_traits`
+  /// specialisation, or `[[clang::coro_return_type]]`.
+  bool CoroutineReturn = false;
+  /// For coroutine return types, what `initial_suspend` of the promise says.
+  CoroutineStart Start = CoroutineStart::Unknown;
+  /// The promise type's class, when it could be found.
+  const clang::CXXRecordDecl *Promise = nullptr;
+};
+
+/// Classifies types structurally, with results cached per class. One instance
+/// per check and translation unit.
+class CoroutineTypes {
+public:
+  CoroutineTypes(llvm::StringRef ExtraAwaitables,
+                 llvm::StringRef IgnoredTypes);
+
+  CoroutineTypeInfo classify(clang::QualType T, const clang::ASTContext &Ctx);
+
+  /// True if a coroutine whose promise is \p Promise can `co_await` a value
+  /// of type \p T: the promise has no `await_transform`, or one of them takes
+  /// T (or any specialisation of T's template, or an unconstrained parameter).
+  /// With \p NeedsTransform, only an accepting await_transform will do.
+  bool promiseAccepts(const clang::CXXRecordDecl *Promise, clang::QualType T,
+                      bool NeedsTransform, const clang::ASTContext &Ctx);
+
+  void reset() {
+    Cache.clear();
+    CoroutineTraits = nullptr;
+    LookedUpTraits = false;
+  }
+
+private:
+  CoroutineTypeInfo compute(const clang::CXXRecordDecl &RD,
+                            const clang::ASTContext &Ctx);
+  const clang::CXXRecordDecl *
+  promiseFromCoroutineTraits(const clang::CXXRecordDecl &RD,
+                             const clang::ASTContext &Ctx);
+
+  NameList Extra;
+  NameList Ignored;
+  llvm::DenseMap<const clang::CXXRecordDecl *, CoroutineTypeInfo> Cache;
+  const clang::ClassTemplateDecl *CoroutineTraits = nullptr;
+  bool LookedUpTraits = false;
+};
+
+/// What most checks match: every function definition outside system
+/// headers (lambdas' call operators included), bound to "function". Each
+/// check then walks the body once with forEachOwnStmt.
+clang::ast_matchers::DeclarationMatcher functionDefinitions();
+
+/// The body of \p FD as the user wrote it: for a coroutine, the statement
+/// inside the implicit CoroutineBodyStmt.
+const clang::Stmt *userBody(const clang::FunctionDecl &FD);
+
+/// True if \p FD is a coroutine: its body contains co_await, co_yield or
+/// co_return of its own (nested lambdas and local classes do not count).
+bool isCoroutine(const clang::FunctionDecl &FD);
+
+/// The promise object's class of coroutine \p FD, if known.
+const clang::CXXRecordDecl *promiseOf(const clang::FunctionDecl &FD);
+
+/// Whether a lambda called where it is written (`[&] { ... }()`) counts as
+/// part of the enclosing body: it runs right there, on the same thread, but
+/// it cannot `co_await` for the enclosing coroutine.
+enum class LambdasInvokedOnTheSpot { Exclude, Include };
+
+/// The lambda that \p S calls where it is written (`[&] { ... }()`), if any.
+const clang::LambdaExpr *lambdaInvokedOnTheSpot(const clang::Stmt &S);
+
+/// Calls \p Visit on every statement that runs as part of \p Body itself,
+/// pre-order. Bodies of nested lambdas, blocks and local classes are skipped:
+/// they run at another time, maybe on another thread, and are analysed as
+/// functions of their own.
+void forEachOwnStmt(
+    const clang::Stmt *Body, llvm::function_ref<void(const clang::Stmt &)> Visit,
+    LambdasInvokedOnTheSpot Lambdas = LambdasInvokedOnTheSpot::Exclude);
+
+/// The statements directly under \p S whose value is discarded: children of
+/// a compound statement, bodies of if/loops/labels, the increment of a for.
+llvm::SmallVector<const clang::Expr *, 4>
+discardedSubExprs(const clang::Stmt &S);
+
+/// Strips implicit nodes and parentheses that do not change what was written.
+const clang::Expr *stripImplicit(const clang::Expr *E);
+
+/// The names a call answers to, for matching against option lists:
+/// `Class::method` for the class declaring the method and for the class of
+/// the object it is called on (`std::future::wait` matches although
+/// libstdc++ declares it in a base); the qualified name of a free function.
+/// No template arguments anywhere.
+llvm::SmallVector<std::string, 2> calleeNames(const clang::CallExpr &Call);
+
+/// The callee as messages name it: `'std::future::get'`, or `this call`.
+std::string quotedCalleeName(const clang::CallExpr &Call);
+
+/// True if any of \p Call's names is in \p Names.
+bool calleeIsListed(const clang::CallExpr &Call, const NameList &Names);
+
+/// The arguments of a call or a construction, each with the parameter it
+/// binds to (none for a member call operator's object, nor for variadic
+/// arguments).
+llvm::SmallVector<std::pair<const clang::ParmVarDecl *, const clang::Expr *>, 4>
+argumentsByParameter(const clang::Expr &CallOrConstruct);
+
+/// Where \p E starts in the source. Clang 22 reports an overloaded
+/// operator call (`a || b`, `f(x)` on a lambda) as starting at its operator.
+clang::SourceLocation beginOf(const clang::Expr &E);
+
+/// True if \p FD is a lambda's call operator.
+bool isLambdaCallOperator(const clang::FunctionDecl *FD);
+
+/// Where \p S sits if `co_await` may not be used there ("a catch handler",
+/// "the initializer of a static variable"), or nothing: fix-its that add a
+/// `co_await` must not be offered there.
+std::optional<llvm::StringRef> awaitForbiddenIn(const clang::Stmt &S,
+                                                const clang::ASTContext &Ctx);
+
+/// The note of a check that offers no `co_await` fix-it for that reason;
+/// %0 is the place awaitForbiddenIn named.
+inline constexpr llvm::StringLiteral AwaitForbiddenNote =
+    "no fix-it: 'co_await' cannot be used in %0";
+
+/// How messages name a coroutine: "coroutine 'f'" or "lambda coroutine".
+std::string describeCoroutine(const clang::FunctionDecl &Coroutine);
+
+} // namespace corolint
+
+#endif // COROLINT_LIB_COROUTINEINFO_H

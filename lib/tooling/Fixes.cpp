@@ -1,0 +1,138 @@
+//===--- Fixes.cpp --------------------------------------------------------===//
+
+#include "tooling/Fixes.h"
+#include "tooling/Runner.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include <unistd.h>
+
+using clang::tidy::ClangTidyError;
+using clang::tooling::Replacements;
+
+namespace corolint {
+
+std::string writeAtomically(llvm::StringRef Path, llvm::StringRef Content,
+                            const llvm::Twine &TemporaryModel,
+                            llvm::sys::fs::perms Mode, bool Durable) {
+  int FD;
+  llvm::SmallString<256> Temporary;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+          TemporaryModel, FD, Temporary, llvm::sys::fs::OF_None, Mode))
+    return "cannot create a temporary file next to it: " + EC.message();
+  bool Written;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/false);
+    OS << Content;
+    OS.flush();
+    Written = !OS.has_error() && (!Durable || ::fsync(FD) == 0);
+    OS.clear_error();
+  }
+  if (llvm::sys::Process::SafelyCloseFileDescriptor(FD))
+    Written = false;
+  std::error_code EC;
+  if (!Written || (EC = llvm::sys::fs::rename(Temporary, Path))) {
+    llvm::sys::fs::remove(Temporary);
+    return Written ? "cannot replace it: " + EC.message()
+                   : std::string("cannot write the temporary file");
+  }
+  return "";
+}
+
+/// Writes \p Content over \p Path through a hidden temporary file in the
+/// same directory, flushed to disk before the rename.
+static std::string replaceAtomically(llvm::StringRef Path,
+                                     llvm::StringRef Content,
+                                     llvm::sys::fs::perms Mode) {
+  llvm::SmallString<256> Model(llvm::sys::path::parent_path(Path));
+  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path) +
+                                     ".corolint-%%%%%%%%");
+  return writeAtomically(Path, Content, Model, Mode, /*Durable=*/true);
+}
+
+MergedFixes mergeFixes(llvm::ArrayRef<ClangTidyError> Findings) {
+  MergedFixes Result;
+  for (const ClangTidyError &E : Findings) {
+    const llvm::StringMap<Replacements> *Fix =
+        clang::tidy::getFixIt(E, /*AnyFix=*/false);
+    if (!Fix || Fix->empty())
+      continue;
+    ++Result.Suggested;
+    llvm::StringMap<Replacements> Merged;
+    bool Fits = true;
+    for (const auto &File : *Fix) {
+      Replacements &Into = Merged[File.getKey()] = Result.Files.lookup(File.getKey());
+      for (const clang::tooling::Replacement &R : File.second)
+        if (llvm::Error Err = Into.add(R)) {
+          llvm::consumeError(std::move(Err));
+          Fits = false;
+        }
+    }
+    if (!Fits)
+      continue;
+    for (auto &File : Merged) {
+      Result.Files[File.getKey()] = std::move(File.second);
+      ++Result.FixesInFile[File.getKey()];
+    }
+  }
+  return Result;
+}
+
+FixSummary applyFixes(llvm::ArrayRef<ClangTidyError> Findings,
+                      const llvm::StringMap<uint64_t> &AnalysedHashes) {
+  MergedFixes Merged = mergeFixes(Findings);
+  FixSummary Summary;
+  Summary.Suggested = Merged.Suggested;
+  for (const auto &File : Merged.Files) {
+    llvm::StringRef Path = File.getKey();
+    auto Refuse = [&](const llvm::Twine &Why) {
+      Summary.Problems.push_back(("not fixing '" + Path + "': " + Why).str());
+    };
+    // Write through symbolic links, never over them.
+    llvm::SmallString<256> Target;
+    if (llvm::sys::fs::real_path(Path, Target)) {
+      Refuse("it no longer exists");
+      continue;
+    }
+    auto Current = llvm::MemoryBuffer::getFile(Target, /*IsText=*/false,
+                                               /*RequiresNullTerminator=*/false);
+    if (!Current) {
+      Refuse("cannot read it: " + Current.getError().message());
+      continue;
+    }
+    auto Analysed = AnalysedHashes.find(Path);
+    if (Analysed == AnalysedHashes.end() ||
+        Analysed->getValue() != contentHash((*Current)->getBuffer())) {
+      Refuse("it changed since it was analysed");
+      continue;
+    }
+    llvm::sys::fs::file_status Status;
+    if (llvm::sys::fs::status(Target, Status)) {
+      Refuse("cannot read its permissions");
+      continue;
+    }
+    // Checked by hand: root may write anyway, but the user said read-only.
+    if ((Status.permissions() & llvm::sys::fs::all_write) == 0) {
+      Refuse("it is read-only");
+      continue;
+    }
+    auto Fixed = clang::tooling::applyAllReplacements(
+        (*Current)->getBuffer(), File.second);
+    if (!Fixed) {
+      Refuse(llvm::toString(Fixed.takeError()));
+      continue;
+    }
+    if (std::string Problem =
+            replaceAtomically(Target, *Fixed, Status.permissions());
+        !Problem.empty()) {
+      Refuse(Problem);
+      continue;
+    }
+    Summary.Applied += Merged.FixesInFile.lookup(Path);
+  }
+  return Summary;
+}
+
+} // namespace corolint

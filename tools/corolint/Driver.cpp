@@ -6,8 +6,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "tooling/CompileCommands.h"
+#include "tooling/Configuration.h"
 #include "tooling/Filters.h"
 #include "tooling/Fixes.h"
+#include "tooling/Inputs.h"
 #include "tooling/Report.h"
 #include "tooling/Runner.h"
 #include "clang-tidy/ClangTidy.h"
@@ -188,92 +190,6 @@ int fail(const llvm::Twine &Message) {
   return ExitError;
 }
 
-/// The compile commands to use: after `--`, those arguments for every file;
-/// otherwise the database in -p or above the first file.
-std::unique_ptr<tooling::CompilationDatabase>
-loadCompilations(llvm::ArrayRef<const char *> CompilerArgs, bool HasSeparator,
-                 std::string &Error) {
-  if (HasSeparator) {
-    std::vector<std::string> Args(CompilerArgs.begin(), CompilerArgs.end());
-    return std::make_unique<tooling::FixedCompilationDatabase>(".", Args);
-  }
-  if (!BuildPath.empty()) {
-    if (!llvm::sys::fs::is_directory(BuildPath)) {
-      Error = "build directory '" + BuildPath + "' does not exist";
-      return nullptr;
-    }
-    std::string Reason;
-    auto DB = tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
-                                                                   Reason);
-    if (!DB)
-      Error = "cannot read the compilation database in '" + BuildPath +
-              "': " + Reason;
-    return DB;
-  }
-  if (Files.empty()) {
-    Error = "no input files; give source files, or -p <build-dir>";
-    return nullptr;
-  }
-  std::string Reason;
-  auto DB = tooling::CompilationDatabase::autoDetectFromSource(Files.front(),
-                                                              Reason);
-  if (!DB)
-    Error = "no compilation database found for '" + Files.front() +
-            "'; use -p <build-dir> or give compiler arguments after '--'";
-  return DB;
-}
-
-/// Parses configuration in .clang-tidy form. On failure \p Problem says why:
-/// "line:column: message" when the YAML parser located it (\p Located), or
-/// clang-tidy's own reason.
-std::optional<ClangTidyOptions> parseConfig(llvm::MemoryBufferRef Config,
-                                            std::string &Problem,
-                                            bool &Located) {
-  Problem.clear();
-  auto Parsed = parseConfigurationWithDiags(
-      Config, [&](const llvm::SMDiagnostic &D) {
-        if (Problem.empty())
-          Problem = (llvm::Twine(D.getLineNo()) + ":" +
-                     llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
-                        .str();
-      });
-  Located = !Problem.empty();
-  if (Parsed)
-    return *Parsed;
-  if (!Located)
-    Problem = Parsed.getError().message();
-  return std::nullopt;
-}
-
-/// The first problem in the .clang-tidy files that apply to \p Path, or
-/// empty. clang-tidy would report a broken one for every file and go on
-/// without it; corolint stops with one line.
-std::string brokenConfigAbove(const std::string &Path, bool ConfigGiven) {
-  static llvm::StringSet<> Checked;
-  if (ConfigGiven)
-    return "";
-  llvm::SmallString<256> Dir(Path);
-  llvm::sys::fs::make_absolute(Dir);
-  if (!llvm::sys::fs::is_directory(Dir))
-    llvm::sys::path::remove_filename(Dir);
-  for (; !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
-    llvm::SmallString<256> File(Dir);
-    llvm::sys::path::append(File, ".clang-tidy");
-    if (!Checked.insert(File).second)
-      break;
-    auto Buffer = llvm::MemoryBuffer::getFile(File);
-    if (!Buffer)
-      continue;
-    std::string Problem;
-    bool Located = false;
-    if (!parseConfig((*Buffer)->getMemBufferRef(), Problem, Located))
-      return ("invalid configuration in " + File + (Located ? ":" : ": ") +
-              Problem)
-          .str();
-  }
-  return "";
-}
-
 } // namespace
 
 /// Parses corolint's options, its error messages into \p Errors. LLVM writes
@@ -317,27 +233,25 @@ static bool parseOptions(std::vector<const char *> &Args, std::string &Errors) {
   return Parsed;
 }
 
-int main(int argc, const char **argv) {
-  llvm::InitLLVM Init(argc, argv);
-  (void)corolint::CorolintModuleAnchorSource;
-
-  // Split at `--`: what follows is a compile command for every file.
+/// Splits the command line at `--` (what follows is a compile command for
+/// every file) and parses corolint's options. Returns the one-line error.
+static std::optional<std::string> parseCommandLine(int argc, const char **argv,
+                                                   corolint::CommandSource &Commands) {
   int Separator = argc;
   for (int I = 1; I < argc; ++I)
     if (llvm::StringRef(argv[I]) == "--") {
       Separator = I;
       break;
     }
-  bool HasSeparator = Separator < argc;
-  llvm::ArrayRef<const char *> CompilerArgs(
-      argv + std::min(Separator + 1, argc), argv + argc);
+  Commands.HasSeparator = Separator < argc;
+  Commands.CompilerArgs.assign(argv + std::min(Separator + 1, argc), argv + argc);
 
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "corolint 0.1.0 (LLVM " << LLVM_VERSION_STRING << ")\n";
   });
   // --color=... is ours; LLVM's own boolean --color option is hidden.
-  std::vector<std::string> Renamed;
+  static std::vector<std::string> Renamed;
   Renamed.reserve(Separator); // No reallocation: the c_str()s stay valid.
   std::vector<const char *> Args(argv, argv + Separator);
   for (const char *&Arg : Args) {
@@ -348,260 +262,142 @@ int main(int argc, const char **argv) {
     }
   }
   std::string ParseErrors;
-  if (!parseOptions(Args, ParseErrors)) {
-    // "corolint: for the -j option: requires a value!", or
-    // "corolint: Unknown command line argument '-x'.  Try: ...".
-    llvm::StringRef FirstLine = llvm::StringRef(ParseErrors).trim();
-    FirstLine = FirstLine.split('\n').first;
-    std::string Prefix = llvm::sys::path::filename(argv[0]).str() + ": ";
-    FirstLine.consume_front(Prefix);
-    FirstLine = FirstLine.split("Try:").first.trim().rtrim(".!");
-    std::string Message = FirstLine.lower();
-    if (Message.empty())
-      Message = "invalid command line";
-    // "... for boolean argument! try 0 or 1"
-    for (size_t At; (At = Message.find("! ")) != std::string::npos;)
-      Message.replace(At, 2, "; ");
-    return fail(Message + "; see 'corolint --help'");
+  if (parseOptions(Args, ParseErrors)) {
+    Commands.BuildPath = BuildPath;
+    return std::nullopt;
   }
+  // "corolint: for the -j option: requires a value!", or
+  // "corolint: Unknown command line argument '-x'.  Try: ...".
+  llvm::StringRef FirstLine = llvm::StringRef(ParseErrors).trim();
+  FirstLine = FirstLine.split('\n').first;
+  std::string Prefix = llvm::sys::path::filename(argv[0]).str() + ": ";
+  FirstLine.consume_front(Prefix);
+  FirstLine = FirstLine.split("Try:").first.trim().rtrim(".!");
+  std::string Message = FirstLine.lower();
+  if (Message.empty())
+    Message = "invalid command line";
+  // "... for boolean argument! try 0 or 1"
+  for (size_t At; (At = Message.find("! ")) != std::string::npos;)
+    Message.replace(At, 2, "; ");
+  return Message + "; see 'corolint --help'";
+}
 
-  ClangTidyGlobalOptions GlobalOptions;
-  ClangTidyOptions DefaultOptions = ClangTidyOptions::getDefaults();
-  // coro-sequential-awaits is a performance hint, enabled on request.
-  DefaultOptions.Checks = "-*,coro-*,-coro-sequential-awaits";
-  // Coroutines in the project's own headers matter as much as in its
-  // sources; clang-tidy 22 made this its default too.
-  DefaultOptions.HeaderFilterRegex = ".*";
-  ClangTidyOptions OverrideOptions;
-  // The driver runs corolint's checks; Clang's static analyzer is not ours.
-  OverrideOptions.Checks =
-      (Checks.empty() ? std::string() : Checks + ",") + "-clang-analyzer-*";
-  if (!HeaderFilter.empty())
-    OverrideOptions.HeaderFilterRegex = HeaderFilter;
+namespace {
+/// Where each file's options come from: corolint's defaults, the
+/// `.clang-tidy` files above it or the given configuration, then the
+/// command line.
+struct Configuration {
+  ClangTidyGlobalOptions Global;
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  ClangTidyOptions Overrides;
+  std::optional<ClangTidyOptions> Given;
 
-  if (!WarningsAsErrors.empty())
-    OverrideOptions.WarningsAsErrors = WarningsAsErrors;
-  if (UseColor != Color::Auto)
-    OverrideOptions.UseColor = UseColor == Color::Always;
-
-  if (!Explain.empty()) {
-    std::optional<llvm::StringRef> Doc = corolint::checkDocumentation(Explain);
-    if (!Doc)
-      return fail("unknown check '" + Explain + "'; see --list-checks");
-    llvm::outs() << *Doc;
-    return ExitClean;
-  }
-
-  std::string ConfigText = Config;
-  std::string ConfigName = "--config";
-  if (!ConfigFile.empty()) {
-    if (!Config.empty())
-      return fail("use either --config or --config-file, not both");
-    auto Buffer = llvm::MemoryBuffer::getFile(ConfigFile);
-    if (!Buffer)
-      return fail("cannot read '" + ConfigFile + "': " +
-                  Buffer.getError().message());
-    ConfigText = (*Buffer)->getBuffer().str();
-    ConfigName = ConfigFile;
-  }
-  std::optional<ClangTidyOptions> Configured;
-  if (!ConfigText.empty()) {
-    std::string Problem;
-    bool Located = false;
-    Configured = parseConfig(llvm::MemoryBufferRef(ConfigText, ConfigName),
-                             Problem, Located);
-    if (!Configured)
-      return fail("invalid configuration in " + ConfigName + ": " + Problem);
-  }
-  // Each worker thread needs a provider of its own.
-  auto MakeOptions = [&]() -> std::unique_ptr<ClangTidyOptionsProvider> {
+  /// A provider per worker thread: they are not thread-safe.
+  std::unique_ptr<ClangTidyOptionsProvider> provider() const {
     auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
         llvm::vfs::createPhysicalFileSystem());
-    if (Configured)
-      return std::make_unique<ConfigOptionsProvider>(
-          GlobalOptions, DefaultOptions, *Configured, OverrideOptions, FS);
-    return std::make_unique<FileOptionsProvider>(GlobalOptions, DefaultOptions,
-                                                 OverrideOptions, FS);
-  };
-  std::unique_ptr<ClangTidyOptionsProvider> OptionsProvider = MakeOptions();
-  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
+    if (Given)
+      return std::make_unique<ConfigOptionsProvider>(Global, Defaults, *Given,
+                                                     Overrides, FS);
+    return std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides,
+                                                 FS);
+  }
+};
+} // namespace
 
-  llvm::SmallString<256> ConfigPath(Files.empty() ? "" : Files.front());
-  if (ConfigPath.empty() || llvm::sys::fs::make_absolute(ConfigPath))
-    llvm::sys::fs::current_path(ConfigPath);
-  if (std::string Problem =
-          brokenConfigAbove(ConfigPath.str().str(), Configured.has_value());
-      !Problem.empty())
-    return fail(Problem);
-  std::vector<std::string> EnabledChecks =
-      getCheckNames(OptionsProvider->getOptions(ConfigPath),
-                    /*AllowEnablingAnalyzerAlphaCheckers=*/false
+static llvm::Expected<Configuration> configure() {
+  auto Problem = [](const llvm::Twine &Message) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+  };
+  Configuration Settings;
+  // coro-sequential-awaits is a performance hint, enabled on request.
+  Settings.Defaults.Checks = "-*,coro-*,-coro-sequential-awaits";
+  // Coroutines in the project's own headers matter as much as in its
+  // sources; clang-tidy 22 made this its default too.
+  Settings.Defaults.HeaderFilterRegex = ".*";
+  // The driver runs corolint's checks; Clang's static analyzer is not ours.
+  Settings.Overrides.Checks =
+      (Checks.empty() ? std::string() : Checks + ",") + "-clang-analyzer-*";
+  if (ParseOnly)
+    Settings.Overrides.Checks = "-*";
+  if (!HeaderFilter.empty())
+    Settings.Overrides.HeaderFilterRegex = HeaderFilter;
+  if (!WarningsAsErrors.empty())
+    Settings.Overrides.WarningsAsErrors = WarningsAsErrors;
+  if (UseColor != Color::Auto)
+    Settings.Overrides.UseColor = UseColor == Color::Always;
+
+  std::string Text = Config;
+  std::string Name = "--config";
+  if (!ConfigFile.empty()) {
+    if (!Config.empty())
+      return Problem("use either --config or --config-file, not both");
+    auto Buffer = llvm::MemoryBuffer::getFile(ConfigFile);
+    if (!Buffer)
+      return Problem("cannot read '" + ConfigFile +
+                     "': " + Buffer.getError().message());
+    Text = (*Buffer)->getBuffer().str();
+    Name = ConfigFile;
+  }
+  if (!Text.empty()) {
+    std::string Error;
+    bool Located = false;
+    Settings.Given = corolint::parseConfiguration(
+        llvm::MemoryBufferRef(Text, Name), Error, Located);
+    if (!Settings.Given)
+      return Problem("invalid configuration in " + Name + ": " + Error);
+  }
+  return Settings;
+}
+
+static std::vector<std::string> enabledChecks(const ClangTidyOptions &Options) {
+  return getCheckNames(Options, /*AllowEnablingAnalyzerAlphaCheckers=*/false
 #if LLVM_VERSION_MAJOR >= 22
-                    ,
-                    /*ExperimentalCustomChecks=*/false
+                       ,
+                       /*ExperimentalCustomChecks=*/false
+#endif
+  );
+}
+
+static void printEffectiveConfiguration(ClangTidyOptions Effective) {
+  Effective.CheckOptions =
+      getCheckOptions(Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false
+#if LLVM_VERSION_MAJOR >= 22
+                      ,
+                      /*ExperimentalCustomChecks=*/false
 #endif
       );
-  if (DumpConfig) {
-    ClangTidyOptions Effective = OptionsProvider->getOptions(ConfigPath);
-    Effective.CheckOptions = getCheckOptions(Effective,
-                                             /*AllowEnablingAnalyzerAlphaCheckers=*/false
-#if LLVM_VERSION_MAJOR >= 22
-                                             ,
-                                             /*ExperimentalCustomChecks=*/false
-#endif
-    );
-    llvm::outs() << configurationAsText(Effective) << "\n";
-    return ExitClean;
-  }
-  if (ListChecks) {
-    llvm::outs() << "Enabled checks:\n";
-    for (const std::string &Name : EnabledChecks)
-      llvm::outs() << "    " << Name << "\n";
-    return ExitClean;
-  }
-  if (ParseOnly)
-    OverrideOptions.Checks = "-*";
-  else if (EnabledChecks.empty())
-    return fail("no checks enabled; see --checks and the Checks of "
-                ".clang-tidy files");
-  // Like clang-tidy: a check named in --checks that does not exist is
-  // probably a typo.
-  {
-    llvm::SmallVector<llvm::StringRef, 8> Globs;
-    llvm::StringRef(Checks).split(Globs, ',', -1, false);
-    for (llvm::StringRef Glob : Globs) {
-      Glob = Glob.trim();
-      Glob.consume_front("-");
-      if (Glob.empty() || Glob.contains('*') ||
-          corolint::checkDocumentation(Glob))
-        continue;
-      llvm::errs() << "corolint: warning: unknown check '" << Glob << "'\n";
-    }
-  }
+  llvm::outs() << configurationAsText(Effective) << "\n";
+}
 
-  std::string Error;
-  std::unique_ptr<tooling::CompilationDatabase> Base =
-      loadCompilations(CompilerArgs, HasSeparator, Error);
-  if (!Base)
-    return fail(Error);
-  std::vector<std::string> Sources(Files.begin(), Files.end());
-  if (Sources.empty()) {
-    // The database's own order is not stable: lint, and report progress, in
-    // path order.
-    Sources = Base->getAllFiles();
-    llvm::sort(Sources);
-  }
-  if (Sources.empty())
-    return fail("no input files; the compilation database lists none");
+/// Says once how many of \p Sources have no corolint check enabled: a
+/// project's `.clang-tidy` with `Checks: '-*,...'` turns them off there.
+static void warnAboutFilesWithoutChecks(ClangTidyOptionsProvider &Provider,
+                                        const std::vector<std::string> &Sources) {
+  size_t Without = 0;
+  const std::string *Example = nullptr;
   for (const std::string &Source : Sources) {
-    if (!llvm::sys::fs::exists(Source))
-      return fail("no such file: '" + Source + "'");
-    if (!llvm::sys::fs::is_regular_file(Source))
-      return fail("'" + Source + "' is not a regular file");
-    auto Readable = llvm::sys::fs::openNativeFileForRead(Source);
-    if (!Readable)
-      return fail("cannot read '" + Source +
-                  "': " + llvm::toString(Readable.takeError()));
-    llvm::sys::fs::closeFile(*Readable);
-  }
-  if (!Include.empty() || !Exclude.empty()) {
-    auto Compile = [&](const cl::list<std::string> &Globs,
-                       std::vector<llvm::GlobPattern> &Out) -> std::string {
-      for (const std::string &Glob : Globs) {
-        auto Pattern = llvm::GlobPattern::create(Glob);
-        if (!Pattern)
-          return "invalid glob '" + Glob + "': " + llvm::toString(Pattern.takeError());
-        Out.push_back(std::move(*Pattern));
-      }
-      return "";
-    };
-    std::vector<llvm::GlobPattern> Includes, Excludes;
-    std::string Problem = Compile(Include, Includes);
-    if (Problem.empty())
-      Problem = Compile(Exclude, Excludes);
-    if (!Problem.empty())
-      return fail(Problem);
-    auto Matches = [](const std::vector<llvm::GlobPattern> &Patterns,
-                      llvm::StringRef Path) {
-      return llvm::any_of(Patterns, [&](const llvm::GlobPattern &P) {
-        return P.match(Path);
-      });
-    };
-    std::vector<std::string> Kept;
-    for (const std::string &Source : Sources)
-      if ((Includes.empty() || Matches(Includes, Source)) &&
-          !Matches(Excludes, Source))
-        Kept.push_back(Source);
-    Sources = std::move(Kept);
-    if (Sources.empty())
-      return fail("no input files left after --include/--exclude");
-  }
-  if (!Shard.empty()) {
-    unsigned K = 0, N = 0;
-    auto [KText, NText] = llvm::StringRef(Shard).split('/');
-    if (KText.getAsInteger(10, K) || NText.getAsInteger(10, N) || N == 0 ||
-        K == 0 || K > N)
-      return fail("--shard takes K/N with 1 <= K <= N, not '" + Shard + "'");
-    std::vector<std::string> Mine;
-    for (size_t I = 0; I < Sources.size(); ++I)
-      if (I % N == K - 1)
-        Mine.push_back(Sources[I]);
-    Sources = std::move(Mine);
-  }
-
-  for (const std::string &Source : Sources)
-    if (std::string Problem = brokenConfigAbove(Source, Configured.has_value());
-        !Problem.empty())
-      return fail(Problem);
-
-  // The changed lines, read before the long run so that errors come first.
-  std::optional<corolint::ChangedLines> Changed;
-  if (!Diff.empty()) {
-    std::string Text;
-    llvm::SmallString<256> Root;
-    if (Diff == "-") {
-      auto Input = llvm::MemoryBuffer::getSTDIN();
-      if (!Input)
-        return fail("cannot read the diff from stdin");
-      Text = (*Input)->getBuffer().str();
-      llvm::sys::fs::current_path(Root);
-    } else {
-      auto Git = llvm::sys::findProgramByName("git");
-      if (!Git)
-        return fail("--diff needs git on the PATH");
-      auto Run = [&](llvm::ArrayRef<llvm::StringRef> Args,
-                     std::string &Out) -> bool {
-        llvm::SmallString<128> OutFile;
-        if (llvm::sys::fs::createTemporaryFile("corolint-git", "txt", OutFile))
-          return false;
-        std::optional<llvm::StringRef> Redirects[] = {std::nullopt,
-                                                      llvm::StringRef(OutFile),
-                                                      llvm::StringRef("")};
-        int Status = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt,
-                                               Redirects);
-        auto Buffer = llvm::MemoryBuffer::getFile(OutFile);
-        llvm::sys::fs::remove(OutFile);
-        if (Status != 0 || !Buffer)
-          return false;
-        Out = (*Buffer)->getBuffer().str();
-        return true;
-      };
-      std::string Top;
-      if (!Run({"git", "rev-parse", "--show-toplevel"}, Top))
-        return fail("--diff: not inside a git work tree");
-      Root = llvm::StringRef(Top).trim();
-      if (!Run({"git", "-C", Root, "diff", "-U0", "--no-color", "--no-ext-diff",
-                Diff},
-               Text))
-        return fail("--diff: 'git diff " + Diff + "' failed");
+    std::vector<std::string> Enabled = enabledChecks(Provider.getOptions(Source));
+    if (llvm::none_of(Enabled, [](llvm::StringRef Check) {
+          return Check.starts_with("coro-");
+        })) {
+      ++Without;
+      Example = Example ? Example : &Source;
     }
-    Changed = corolint::parseUnifiedDiff(Text, Root);
   }
+  if (Without)
+    llvm::errs() << "corolint: warning: " << Without << " of " << Sources.size()
+                 << " files have no corolint check enabled by the Checks of "
+                    "their .clang-tidy (e.g. '"
+                 << *Example
+                 << "'); pass --checks='coro-*' to lint them anyway\n";
+}
 
-  auto Compilations =
-      std::make_unique<tooling::ArgumentsAdjustingCompilations>(
-          corolint::withAbsoluteFileNames(std::move(Base)));
+/// The compile commands as corolint runs them.
+static std::unique_ptr<tooling::CompilationDatabase>
+adjustedForCorolint(std::unique_ptr<tooling::CompilationDatabase> Base) {
+  auto Compilations = std::make_unique<tooling::ArgumentsAdjustingCompilations>(
+      corolint::withAbsoluteFileNames(std::move(Base)));
   Compilations->appendArgumentsAdjuster(
       corolint::makeClangCompatible(COROLINT_CLANG_RESOURCE_DIR));
   // Without carets Clang also keeps quiet about the compiler warnings it
@@ -613,65 +409,35 @@ int main(int argc, const char **argv) {
       ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
   Compilations->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       ExtraArgs, tooling::ArgumentInsertPosition::END));
+  return Compilations;
+}
 
-  if (Fix && OutputFormat != Format::Text)
-    return fail("--fix reports in text; use --export-fixes with other formats");
+static void printReuse(const corolint::RunResult &Result, size_t Files) {
+  auto Count = [](unsigned N, llvm::StringRef Noun) {
+    return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
+  };
+  if (!CacheDir.empty())
+    llvm::errs() << "corolint: reused the cached findings of "
+                 << Result.CacheHits << " of " << Count(Files, "file") << "\n";
+  llvm::errs() << "corolint: parsed " << Count(Result.FilesWithPreamble, "file")
+               << " with "
+               << Count(Result.PreamblesBuilt + Result.PreamblesReused,
+                        "shared precompiled preamble");
+  if (!CacheDir.empty())
+    llvm::errs() << " (" << Result.PreamblesReused << " from the cache)";
+  llvm::errs() << "\n";
+}
 
-  corolint::RunOptions Run;
-  Run.Jobs = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
-  Run.ApplyAnyFix = Fix || !ExportFixes.empty();
-  Run.SkipSystemBodies = SkipSystemBodies;
-  Run.CacheDir = CacheDir;
-  Run.SharePreambles = SharePreambles;
-  bool ShowProgress = !Quiet && Sources.size() > 1 &&
-                      llvm::sys::Process::StandardErrIsDisplayed();
-  if (!TimeTrace.empty())
-    llvm::timeTraceProfilerInitialize(/*TimeTraceGranularity=*/0, "corolint");
-  corolint::RunResult Result = corolint::runChecks(
-      MakeOptions, *Compilations, Sources, Run,
-      [&](size_t Done, size_t Total, llvm::StringRef File) {
-        if (ShowProgress)
-          llvm::errs() << "[" << Done << "/" << Total << "] " << File << "\n";
-      });
-  if (!TimeTrace.empty()) {
-    if (llvm::Error Problem = llvm::timeTraceProfilerWrite(TimeTrace, ""))
-      return fail("cannot write the time trace: " +
-                  llvm::toString(std::move(Problem)));
-    llvm::timeTraceProfilerCleanup();
-  }
-  std::vector<ClangTidyError> &Findings = Result.Findings;
-  if (Verbose) {
-    auto Count = [](unsigned N, llvm::StringRef Noun) {
-      return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
-    };
-    if (!CacheDir.empty())
-      llvm::errs() << "corolint: reused the cached findings of "
-                   << Result.CacheHits << " of "
-                   << Count(Sources.size(), "file") << "\n";
-    llvm::errs() << "corolint: parsed " << Count(Result.FilesWithPreamble, "file")
-                 << " with "
-                 << Count(Result.PreamblesBuilt + Result.PreamblesReused,
-                          "shared precompiled preamble");
-    if (!CacheDir.empty())
-      llvm::errs() << " (" << Result.PreamblesReused << " from the cache)";
-    llvm::errs() << "\n";
-  }
-
-  corolint::firstErrorPerFile(Findings);
-  if (!WriteBaseline.empty())
-    if (llvm::Error E = corolint::writeBaseline(Findings, WriteBaseline))
-      return fail(llvm::toString(std::move(E)));
-  if (!Baseline.empty())
-    if (llvm::Error E = corolint::applyBaseline(Findings, Baseline))
-      return fail(llvm::toString(std::move(E)));
-  if (Changed)
-    corolint::keepChanged(Findings, *Changed);
-
+static void writeFindings(std::vector<ClangTidyError> &Findings,
+                          const Configuration &Config,
+                          const std::vector<std::string> &EnabledChecks) {
   switch (OutputFormat) {
   case Format::Text: {
-    ClangTidyContext Context(MakeOptions());
+    ClangTidyContext Context(Config.provider());
     unsigned WarningsAsErrorsCount = 0;
-    handleErrors(Findings, Context, FB_NoFix, WarningsAsErrorsCount, BaseFS);
+    handleErrors(Findings, Context, FB_NoFix, WarningsAsErrorsCount,
+                 llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+                     llvm::vfs::getRealFileSystem()));
     break;
   }
   case Format::Json:
@@ -684,6 +450,119 @@ int main(int argc, const char **argv) {
     corolint::writeSarif(Findings, EnabledChecks, "0.1.0", llvm::outs());
     break;
   }
+}
+
+int main(int argc, const char **argv) {
+  llvm::InitLLVM Init(argc, argv);
+  (void)corolint::CorolintModuleAnchorSource;
+  corolint::CommandSource Commands;
+  if (std::optional<std::string> Problem = parseCommandLine(argc, argv, Commands))
+    return fail(*Problem);
+
+  if (!Explain.empty()) {
+    std::optional<llvm::StringRef> Doc = corolint::checkDocumentation(Explain);
+    if (!Doc)
+      return fail("unknown check '" + Explain + "'; see --list-checks");
+    llvm::outs() << *Doc;
+    return ExitClean;
+  }
+  llvm::Expected<Configuration> Config = configure();
+  if (!Config)
+    return fail(llvm::toString(Config.takeError()));
+  std::unique_ptr<ClangTidyOptionsProvider> Provider = Config->provider();
+
+  llvm::SmallString<256> ConfigPath(Files.empty() ? "" : Files.front());
+  if (ConfigPath.empty() || llvm::sys::fs::make_absolute(ConfigPath))
+    llvm::sys::fs::current_path(ConfigPath);
+  if (!Config->Given)
+    if (std::string Problem = corolint::brokenConfigurationAbove(ConfigPath.str().str());
+        !Problem.empty())
+      return fail(Problem);
+  ClangTidyOptions Effective = Provider->getOptions(ConfigPath);
+  for (const std::string &Problem : corolint::frameworkOptionProblems(Effective))
+    return fail(Problem);
+  std::vector<std::string> EnabledChecks = enabledChecks(Effective);
+  if (DumpConfig) {
+    printEffectiveConfiguration(Effective);
+    return ExitClean;
+  }
+  if (ListChecks) {
+    llvm::outs() << "Enabled checks:\n";
+    for (const std::string &Name : EnabledChecks)
+      llvm::outs() << "    " << Name << "\n";
+    return ExitClean;
+  }
+  if (!ParseOnly && EnabledChecks.empty())
+    return fail("no checks enabled; see --checks and the Checks of "
+                ".clang-tidy files");
+  // Like clang-tidy: a check named in --checks that does not exist is
+  // probably a typo.
+  for (const std::string &Unknown : corolint::unknownChecks(Checks))
+    llvm::errs() << "corolint: warning: unknown check '" << Unknown << "'\n";
+
+  std::vector<std::string> Inputs(Files.begin(), Files.end());
+  auto Base = corolint::loadCompilations(Commands, Inputs);
+  if (!Base)
+    return fail(llvm::toString(Base.takeError()));
+  auto Sources = corolint::selectFiles(Inputs, **Base,
+                                       {Include, Exclude, Shard});
+  if (!Sources)
+    return fail(llvm::toString(Sources.takeError()));
+  if (!Config->Given)
+    for (const std::string &Source : *Sources)
+      if (std::string Problem = corolint::brokenConfigurationAbove(Source);
+          !Problem.empty())
+        return fail(Problem);
+  if (!ParseOnly)
+    warnAboutFilesWithoutChecks(*Provider, *Sources);
+  // The changed lines, read before the long run so that errors come first.
+  std::optional<corolint::ChangedLines> Changed;
+  if (!Diff.empty()) {
+    auto Lines = corolint::readChangedLines(Diff);
+    if (!Lines)
+      return fail(llvm::toString(Lines.takeError()));
+    Changed = std::move(*Lines);
+  }
+  if (Fix && OutputFormat != Format::Text)
+    return fail("--fix reports in text; use --export-fixes with other formats");
+
+  corolint::RunOptions Run;
+  Run.Jobs = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Run.ApplyAnyFix = Fix || !ExportFixes.empty();
+  Run.SkipSystemBodies = SkipSystemBodies;
+  Run.CacheDir = CacheDir;
+  Run.SharePreambles = SharePreambles;
+  bool ShowProgress = !Quiet && Sources->size() > 1 &&
+                      llvm::sys::Process::StandardErrIsDisplayed();
+  if (!TimeTrace.empty())
+    llvm::timeTraceProfilerInitialize(/*TimeTraceGranularity=*/0, "corolint");
+  auto Compilations = adjustedForCorolint(std::move(*Base));
+  corolint::RunResult Result = corolint::runChecks(
+      [&] { return Config->provider(); }, *Compilations, *Sources, Run,
+      [&](size_t Done, size_t Total, llvm::StringRef File) {
+        if (ShowProgress)
+          llvm::errs() << "[" << Done << "/" << Total << "] " << File << "\n";
+      });
+  if (!TimeTrace.empty()) {
+    if (llvm::Error Problem = llvm::timeTraceProfilerWrite(TimeTrace, ""))
+      return fail("cannot write the time trace: " +
+                  llvm::toString(std::move(Problem)));
+    llvm::timeTraceProfilerCleanup();
+  }
+  if (Verbose)
+    printReuse(Result, Sources->size());
+
+  std::vector<ClangTidyError> &Findings = Result.Findings;
+  corolint::firstErrorPerFile(Findings);
+  if (!WriteBaseline.empty())
+    if (llvm::Error E = corolint::writeBaseline(Findings, WriteBaseline))
+      return fail(llvm::toString(std::move(E)));
+  if (!Baseline.empty())
+    if (llvm::Error E = corolint::applyBaseline(Findings, Baseline))
+      return fail(llvm::toString(std::move(E)));
+  if (Changed)
+    corolint::keepChanged(Findings, *Changed);
+  writeFindings(Findings, *Config, EnabledChecks);
 
   bool FixFailed = false;
   if (Fix) {
@@ -698,13 +577,12 @@ int main(int argc, const char **argv) {
       llvm::errs() << "corolint: applied " << Summary.Applied << " of "
                    << Summary.Suggested << " suggested fixes\n";
   }
-
   if (!ExportFixes.empty()) {
     std::error_code EC;
     llvm::raw_fd_ostream OS(ExportFixes, EC, llvm::sys::fs::OF_None);
     if (EC)
       return fail("cannot write '" + ExportFixes + "': " + EC.message());
-    exportReplacements(Sources.front(), Findings, OS);
+    exportReplacements(Sources->front(), Findings, OS);
   }
   if (FixFailed)
     return ExitError;

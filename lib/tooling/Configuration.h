@@ -1,0 +1,44 @@
+//===--- Configuration.h - reading and checking the configuration ---------===//
+//
+// `.clang-tidy` text parsed with the location of the first problem, broken
+// `.clang-tidy` files above a source found before the run, and the checks
+// a configuration asks for that do not exist. A configuration mistake is
+// one clear line, never silence.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_LIB_TOOLING_CONFIGURATION_H
+#define COROLINT_LIB_TOOLING_CONFIGURATION_H
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+/// Parses configuration in `.clang-tidy` form. On failure \p Problem says
+/// why: "line:column: message" when the YAML parser located it
+/// (\p Located), or clang-tidy's own reason.
+std::optional<clang::tidy::ClangTidyOptions>
+parseConfiguration(llvm::MemoryBufferRef Config, std::string &Problem,
+                   bool &Located);
+
+/// The first problem in the `.clang-tidy` files that apply to \p Path, or
+/// empty. clang-tidy would report a broken one for every file and go on
+/// without it; corolint stops with one line. Each file is read once per
+/// process.
+std::string brokenConfigurationAbove(const std::string &Path);
+
+/// The check names in the comma-separated \p Globs (without wildcards) that
+/// no registered check has: probably typos.
+std::vector<std::string> unknownChecks(llvm::StringRef Globs);
+
+/// Mistakes in the framework-table options of \p Options (`corolint.*`).
+std::vector<std::string>
+frameworkOptionProblems(const clang::tidy::ClangTidyOptions &Options);
+
+} // namespace corolint
+
+#endif // COROLINT_LIB_TOOLING_CONFIGURATION_H

@@ -1,0 +1,162 @@
+//===--- Inputs.cpp - which files a run lints, and which lines changed ----===//
+
+#include "tooling/Inputs.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
+
+using namespace clang;
+
+namespace corolint {
+
+static llvm::Error problem(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>>
+loadCompilations(const CommandSource &Source,
+                 const std::vector<std::string> &Files) {
+  if (Source.HasSeparator)
+    return std::make_unique<tooling::FixedCompilationDatabase>(
+        ".", Source.CompilerArgs);
+  std::string Reason;
+  if (!Source.BuildPath.empty()) {
+    if (!llvm::sys::fs::is_directory(Source.BuildPath))
+      return problem("build directory '" + Source.BuildPath +
+                     "' does not exist");
+    if (auto DB = tooling::CompilationDatabase::autoDetectFromDirectory(
+            Source.BuildPath, Reason))
+      return std::move(DB);
+    return problem("cannot read the compilation database in '" +
+                   Source.BuildPath + "': " + Reason);
+  }
+  if (Files.empty())
+    return problem("no input files; give source files, or -p <build-dir>");
+  if (auto DB =
+          tooling::CompilationDatabase::autoDetectFromSource(Files.front(),
+                                                             Reason))
+    return std::move(DB);
+  return problem("no compilation database found for '" + Files.front() +
+                 "'; use -p <build-dir> or give compiler arguments after '--'");
+}
+
+static llvm::Expected<std::vector<llvm::GlobPattern>>
+compileGlobs(const std::vector<std::string> &Globs) {
+  std::vector<llvm::GlobPattern> Patterns;
+  for (const std::string &Glob : Globs) {
+    auto Pattern = llvm::GlobPattern::create(Glob);
+    if (!Pattern)
+      return problem("invalid glob '" + Glob +
+                     "': " + llvm::toString(Pattern.takeError()));
+    Patterns.push_back(std::move(*Pattern));
+  }
+  return Patterns;
+}
+
+static bool anyMatches(const std::vector<llvm::GlobPattern> &Patterns,
+                       llvm::StringRef Path) {
+  return llvm::any_of(Patterns,
+                      [&](const llvm::GlobPattern &P) { return P.match(Path); });
+}
+
+llvm::Expected<std::vector<std::string>>
+selectFiles(const std::vector<std::string> &Files,
+            const tooling::CompilationDatabase &Database,
+            const FileSelection &Selection) {
+  std::vector<std::string> Sources = Files;
+  if (Sources.empty()) {
+    // The database's own order is not stable: lint, and report progress, in
+    // path order.
+    Sources = Database.getAllFiles();
+    llvm::sort(Sources);
+  }
+  if (Sources.empty())
+    return problem("no input files; the compilation database lists none");
+  for (const std::string &Source : Sources) {
+    if (!llvm::sys::fs::exists(Source))
+      return problem("no such file: '" + Source + "'");
+    if (!llvm::sys::fs::is_regular_file(Source))
+      return problem("'" + Source + "' is not a regular file");
+    auto Readable = llvm::sys::fs::openNativeFileForRead(Source);
+    if (!Readable)
+      return problem("cannot read '" + Source +
+                     "': " + llvm::toString(Readable.takeError()));
+    llvm::sys::fs::closeFile(*Readable);
+  }
+  if (!Selection.Include.empty() || !Selection.Exclude.empty()) {
+    auto Includes = compileGlobs(Selection.Include);
+    if (!Includes)
+      return Includes.takeError();
+    auto Excludes = compileGlobs(Selection.Exclude);
+    if (!Excludes)
+      return Excludes.takeError();
+    llvm::erase_if(Sources, [&](const std::string &Source) {
+      return (!Includes->empty() && !anyMatches(*Includes, Source)) ||
+             anyMatches(*Excludes, Source);
+    });
+    if (Sources.empty())
+      return problem("no input files left after --include/--exclude");
+  }
+  if (!Selection.Shard.empty()) {
+    unsigned K = 0, N = 0;
+    auto [KText, NText] = llvm::StringRef(Selection.Shard).split('/');
+    if (KText.getAsInteger(10, K) || NText.getAsInteger(10, N) || N == 0 ||
+        K == 0 || K > N)
+      return problem("--shard takes K/N with 1 <= K <= N, not '" +
+                     Selection.Shard + "'");
+    std::vector<std::string> Mine;
+    for (size_t I = 0; I < Sources.size(); ++I)
+      if (I % N == K - 1)
+        Mine.push_back(Sources[I]);
+    Sources = std::move(Mine);
+  }
+  return Sources;
+}
+
+/// Runs git with \p Args; its standard output in \p Out.
+static bool runGit(llvm::StringRef Git, llvm::ArrayRef<llvm::StringRef> Args,
+                   std::string &Out) {
+  llvm::SmallString<128> OutFile;
+  if (llvm::sys::fs::createTemporaryFile("corolint-git", "txt", OutFile))
+    return false;
+  std::optional<llvm::StringRef> Redirects[] = {
+      std::nullopt, llvm::StringRef(OutFile), llvm::StringRef("")};
+  int Status = llvm::sys::ExecuteAndWait(Git, Args, std::nullopt, Redirects);
+  auto Buffer = llvm::MemoryBuffer::getFile(OutFile);
+  llvm::sys::fs::remove(OutFile);
+  if (Status != 0 || !Buffer)
+    return false;
+  Out = (*Buffer)->getBuffer().str();
+  return true;
+}
+
+llvm::Expected<ChangedLines> readChangedLines(llvm::StringRef Revision) {
+  std::string Text;
+  llvm::SmallString<256> Root;
+  if (Revision == "-") {
+    auto Input = llvm::MemoryBuffer::getSTDIN();
+    if (!Input)
+      return problem("cannot read the diff from stdin");
+    Text = (*Input)->getBuffer().str();
+    llvm::sys::fs::current_path(Root);
+    return parseUnifiedDiff(Text, Root);
+  }
+  auto Git = llvm::sys::findProgramByName("git");
+  if (!Git)
+    return problem("--diff needs git on the PATH");
+  std::string Top;
+  if (!runGit(*Git, {"git", "rev-parse", "--show-toplevel"}, Top))
+    return problem("--diff: not inside a git work tree");
+  Root = llvm::StringRef(Top).trim();
+  if (!runGit(*Git,
+              {"git", "-C", Root, "diff", "-U0", "--no-color", "--no-ext-diff",
+               Revision},
+              Text))
+    return problem("--diff: 'git diff " + Revision + "' failed");
+  return parseUnifiedDiff(Text, Root);
+}
+
+} // namespace corolint

@@ -1,6 +1,7 @@
 //===--- CorolintCheck.cpp - what every corolint check shares -------------===//
 
 #include "checks/CorolintCheck.h"
+#include "clang/AST/DeclTemplate.h"
 
 namespace corolint {
 
@@ -53,6 +54,80 @@ std::string CorolintCheck::textOption(llvm::StringRef Option,
 void CorolintCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   for (const auto &[Option, Value] : Stored)
     Options.store(Opts, Option, Value);
+}
+
+/// True if \p QualifiedName ("asio::cancel_after") names a declaration.
+static bool isDeclared(llvm::StringRef QualifiedName,
+                       const clang::ASTContext &Ctx) {
+  const clang::DeclContext *Scope = Ctx.getTranslationUnitDecl();
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  QualifiedName.split(Parts, "::", -1, /*KeepEmpty=*/false);
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    clang::IdentifierInfo *Name = &Ctx.Idents.get(Parts[I]);
+    auto Found = Scope->lookup(clang::DeclarationName(Name));
+    if (Found.empty())
+      return false;
+    if (I + 1 == Parts.size())
+      return true;
+    const auto *Next = llvm::dyn_cast<clang::DeclContext>(Found.front());
+    if (!Next)
+      return false;
+    Scope = Next->getPrimaryContext();
+  }
+  return false;
+}
+
+std::optional<clang::FixItHint>
+CorolintCheck::includeFor(llvm::StringRef QualifiedName, llvm::StringRef Header,
+                          clang::SourceLocation Where,
+                          const clang::ASTContext &Ctx) {
+  if (Header.empty() || isDeclared(QualifiedName, Ctx))
+    return std::nullopt;
+  const clang::SourceManager &SM = Ctx.getSourceManager();
+  clang::FileID File = SM.getFileID(SM.getExpansionLoc(Where));
+  if (!IncludesAdded.insert({File, Header.str()}).second)
+    return std::nullopt;
+  // After the last `#include` line above \p Where, read from the text: the
+  // preprocessor does not see the lines a shared preamble covers.
+  llvm::StringRef Text = SM.getBufferData(File);
+  unsigned Limit = SM.getFileOffset(SM.getExpansionLoc(Where));
+  size_t InsertAt = 0;
+  bool Found = false;
+  for (size_t Line = 0; Line < Limit && Line < Text.size();) {
+    size_t End = Text.find('\n', Line);
+    if (End == llvm::StringRef::npos)
+      End = Text.size();
+    llvm::StringRef Directive = Text.slice(Line, End).ltrim();
+    if (Directive.consume_front("#") &&
+        Directive.ltrim().starts_with("include")) {
+      InsertAt = End;
+      Found = true;
+    }
+    Line = End + 1;
+  }
+  clang::SourceLocation At =
+      SM.getLocForStartOfFile(File).getLocWithOffset(InsertAt);
+  return clang::FixItHint::CreateInsertion(
+      At, Found ? ("\n#include <" + Header + ">").str()
+                : ("#include <" + Header + ">\n").str());
+}
+
+bool CorolintCheck::isInstantiated(const clang::Decl &D) {
+  for (const clang::DeclContext *DC = llvm::dyn_cast<clang::DeclContext>(&D)
+                                          ? llvm::dyn_cast<clang::DeclContext>(&D)
+                                          : D.getDeclContext();
+       DC; DC = DC->getParent()) {
+    if (const auto *FD = llvm::dyn_cast<clang::FunctionDecl>(DC))
+      if (FD->isTemplateInstantiation())
+        return true;
+    if (const auto *RD = llvm::dyn_cast<clang::CXXRecordDecl>(DC))
+      if (RD->getTemplateSpecializationKind() ==
+              clang::TSK_ImplicitInstantiation ||
+          RD->getTemplateSpecializationKind() ==
+              clang::TSK_ExplicitInstantiationDefinition)
+        return true;
+  }
+  return false;
 }
 
 } // namespace corolint

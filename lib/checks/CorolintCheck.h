@@ -13,7 +13,10 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "model/CoroutineInfo.h"
 #include "model/Frameworks.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
 #include <initializer_list>
+#include <set>
 
 namespace corolint {
 
@@ -26,7 +29,10 @@ public:
   }
   /// Matches functionDefinitions(), bound to "function".
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void onStartOfTranslationUnit() override { Types.reset(); }
+  void onStartOfTranslationUnit() override {
+    Types.reset();
+    IncludesAdded.clear();
+  }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
@@ -37,6 +43,18 @@ protected:
   std::string listOption(Role R) { return listOption(roleName(R), {R}); }
   /// A text option with a fixed default, stored like the lists.
   std::string textOption(llvm::StringRef Option, llvm::StringRef Default);
+  /// The insertion of `#include <Header>` into the file of \p Where that a
+  /// fix-it using \p QualifiedName needs: none if the name is declared in
+  /// the translation unit already, or if an earlier fix-it of this check
+  /// adds the header to that file.
+  std::optional<clang::FixItHint> includeFor(llvm::StringRef QualifiedName,
+                                             llvm::StringRef Header,
+                                             clang::SourceLocation Where,
+                                             const clang::ASTContext &Ctx);
+  /// True if \p D is, or is inside, a template instantiation: code whose
+  /// meaning depends on template arguments, which a fix-it must not edit.
+  static bool isInstantiated(const clang::Decl &D);
+
   /// Text \p T of the framework \p D belongs to; empty if none says.
   llvm::StringRef frameworkText(const clang::Decl *D, Text T) const {
     const Framework *F = D ? Frameworks.frameworkOf(*D) : nullptr;
@@ -50,6 +68,8 @@ protected:
 
 private:
   std::vector<std::pair<std::string, std::string>> Stored;
+  /// The headers includeFor() added, per file.
+  std::set<std::pair<clang::FileID, std::string>> IncludesAdded;
 };
 
 } // namespace corolint

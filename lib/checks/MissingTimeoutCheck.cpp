@@ -421,15 +421,27 @@ void MissingTimeoutCheck::report(const Candidate &C) {
 
   llvm::SmallVector<FixItHint, 1> Fixes;
   const SourceManager &SM = Context->getSourceManager();
-  if (HasFixIt && Token && !Token->getBeginLoc().isMacroID() &&
+  // The wrapper is the operation's framework's: it wraps that framework's
+  // tokens (not, say, Cobalt's use_op), and only where the token is the
+  // user's to change, not in a template instantiated with it.
+  const CXXRecordDecl *TokenType =
+      Token ? stripImplicit(Token)->getType()->getAsCXXRecordDecl() : nullptr;
+  if (HasFixIt && TokenType &&
+      Frameworks.frameworkOf(*TokenType) == Frameworks.frameworkOf(*Callee) &&
+      !isInstantiated(*C.Coroutine) && !Token->getBeginLoc().isMacroID() &&
       !Token->getEndLoc().isMacroID()) {
     CharSourceRange Range =
         CharSourceRange::getTokenRange(Token->getSourceRange());
-    std::string Text = FixIt.str();
-    replaceAll(Text, "${seconds}", std::to_string(FixItTimeoutSeconds));
-    replaceAll(Text, "${token}",
+    std::string Wrapped = FixIt.str();
+    replaceAll(Wrapped, "${seconds}", std::to_string(FixItTimeoutSeconds));
+    replaceAll(Wrapped, "${token}",
                Lexer::getSourceText(Range, SM, Context->getLangOpts()));
-    Fixes.push_back(FixItHint::CreateReplacement(Range, Text));
+    Fixes.push_back(FixItHint::CreateReplacement(Range, Wrapped));
+    if (std::optional<FixItHint> Include =
+            includeFor(FixIt.split('(').first,
+                       frameworkText(Callee, Text::TimeoutFixItHeader),
+                       Token->getBeginLoc(), *Context))
+      Fixes.push_back(*Include);
   }
   diag(beginOf(Operation),
        "network operation %0 is awaited without a timeout; a peer that stops "

@@ -6,7 +6,7 @@ import lit.formats
 config.name = "corolint"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "expect_exit.py", "sarif"]
+config.excludes = ["Inputs", "expect_exit.py", "check_test.py", "sarif"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.corolint_obj_root, "test")
 
@@ -22,8 +22,21 @@ inputs = os.path.join(config.test_source_root, "Inputs")
 # CHECK-FIXES lines cannot match themselves; line numbers stay the same.
 strip_checks = r"sed -E 's#//[[:space:]]*CHECK-[A-Z0-9-]+:.*#//#'"
 
+corolint = os.path.join(config.corolint_obj_root, "bin", "corolint")
+# One check test through every front end (corolint, clang-tidy with the
+# plugin, corolint --fix, the fixed file compiled): see check_test.py.
+#   // RUN: %check-test coro-blocking-sleep %s -- %std -I%inputs
+# Before the others: lit substitutes in order, and %t comes after these.
+check_test = " ".join([
+    "python3", os.path.join(config.test_source_root, "check_test.py"),
+    "--corolint=" + corolint, "--clang-tidy=" + config.clang_tidy,
+    "--plugin=" + plugin, "--clangxx=" + config.clangxx,
+    "--filecheck=" + os.path.join(config.llvm_tools_dir, "FileCheck"),
+    "--tmp=%t"])
+
 config.substitutions += [
-    ("%corolint", os.path.join(config.corolint_obj_root, "bin", "corolint")),
+    ("%check-test", check_test),
+    ("%corolint", corolint),
     # The driver's header filter; clang-tidy's default differs by major.
     ("%tidy", config.clang_tidy + " -load=" + plugin + " -header-filter=.*"),
     ("%plugin", plugin),

@@ -1,6 +1,5 @@
 // Boost.Asio (Debian's Boost 1.74): the Asio names match Boost's too.
-// RUN: not %corolint --checks='-*,coro-blocking-call' %s -- %std | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-blocking-call' %s -- %std -DBOOST_ASIO_HAS_CO_AWAIT=1 -DBOOST_ASIO_HAS_STD_COROUTINE=1 | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-blocking-call %s -- %std
 
 // Boost 1.74's awaitable.hpp uses std::exchange without including <utility>.
 #include <utility>

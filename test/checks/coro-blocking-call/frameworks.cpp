@@ -1,6 +1,5 @@
 // Blocking waits of other frameworks, from stub headers shaped like them.
-// RUN: not %corolint --checks='-*,coro-blocking-call' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-blocking-call' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-blocking-call %s -- %std -I%inputs
 
 #include <async_simple/coro/SyncAwait.h>
 #include <concurrencpp/concurrencpp.h>

@@ -1,6 +1,5 @@
 // Waiting for other threads and nested event loops inside coroutines.
-// RUN: not %corolint --checks='-*,coro-blocking-call' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-blocking-call' %s -- %std -I%inputs -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-blocking-call %s -- %std -I%inputs
 
 #include <asio.hpp>
 #include <barrier>

@@ -1,11 +1,6 @@
 // Boost.Asio coroutines (Debian's Boost 1.74): the fix-it spells boost::asio.
 // The driver defines BOOST_ASIO_HAS_CO_AWAIT/_STD_COROUTINE itself.
-// RUN: %strip-checks %s > %t.cpp
-// RUN: not %corolint --checks='-*,coro-blocking-sleep' %t.cpp -- %std | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-blocking-sleep' %t.cpp -- %std -DBOOST_ASIO_HAS_CO_AWAIT=1 -DBOOST_ASIO_HAS_STD_COROUTINE=1 | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: not %corolint --checks='-*,coro-blocking-sleep' --fix %t.cpp -- %std
-// RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
-// RUN: %clangxx -fsyntax-only %std -DBOOST_ASIO_HAS_CO_AWAIT=1 -DBOOST_ASIO_HAS_STD_COROUTINE=1 %t.cpp
+// RUN: %check-test coro-blocking-sleep %s -- %std
 
 // Boost 1.74's awaitable.hpp uses std::exchange without including <utility>.
 #include <utility>

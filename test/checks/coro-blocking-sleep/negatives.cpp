@@ -1,6 +1,5 @@
 // Sleeps that do not block a coroutine's thread, and asynchronous waits.
-// RUN: %corolint --checks='-*,coro-blocking-*' %s -- %std -I%inputs | FileCheck %s --allow-empty --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-blocking-*' %s -- %std -I%inputs -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 | FileCheck %s --allow-empty --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test 'coro-blocking-*' %s -- %std -I%inputs
 
 #include <asio.hpp>
 #include <chrono>

@@ -2,8 +2,7 @@
 // finished, so a temporary it was given lives long enough when the wait is
 // in the same full expression; not when the result is kept and waited for
 // later.
-// RUN: not %corolint --checks='-*,coro-dangling-reference' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-dangling-reference' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-dangling-reference %s -- %std -I%inputs
 
 #include <concurrencpp/concurrencpp.h>
 #include <string>
@@ -21,6 +20,6 @@ void waited_on_the_spot() {
 void waited_later() {
   auto pending = count_lines(std::string("c.txt"));
   // CHECK: :[[@LINE-1]]:30: warning: temporary bound to parameter 'path' of coroutine 'count_lines' is destroyed at the end of the full expression, while the coroutine may still use it [coro-dangling-reference]
-  // CHECK: :11:58: note: parameter 'path' declared here
+  // CHECK: :10:58: note: parameter 'path' declared here
   pending.get();
 }

@@ -1,7 +1,6 @@
 // A cppcoro-shaped task: run to completion by sync_wait (safe), returned or
 // stored past the full expression (dangling).
-// RUN: not %corolint --checks='-*,coro-dangling-reference' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-dangling-reference' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-dangling-reference %s -- %std -I%inputs
 
 #include <cppcoro/task.hpp>
 #include <string>
@@ -21,7 +20,7 @@ std::vector<cppcoro::task<int>> queue;
 void enqueue() {
   queue.push_back(parse("later"));
   // CHECK: :[[@LINE-1]]:25: warning: temporary bound to parameter 'text' of coroutine 'parse' is destroyed at the end of the full expression, while the coroutine may still use it [coro-dangling-reference]
-  // CHECK: :10:45: note: parameter 'text' declared here
+  // CHECK: :9:45: note: parameter 'text' declared here
 }
 
 cppcoro::task<int> make_parser() {

@@ -1,11 +1,6 @@
 // Coroutines spawned with asio::detached lose their exceptions, unless the
 // coroutine's whole body is a try that catches everything (Asio's examples).
-// RUN: %strip-checks %s > %t.cpp
-// RUN: not %corolint --checks='-*,coro-detached-task' %t.cpp -- %std | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-detached-task' %t.cpp -- %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: not %corolint --checks='-*,coro-detached-task' --fix %t.cpp -- %std
-// RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
-// RUN: %clangxx -fsyntax-only %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 %t.cpp
+// RUN: %check-test coro-detached-task %s -- %std
 
 #include <asio.hpp>
 #include <cstdio>

@@ -1,10 +1,5 @@
 // Boost.Cobalt's spawn with the detached token, from a stub header.
-// RUN: %strip-checks %s > %t.cpp
-// RUN: not %corolint --checks='-*,coro-detached-task' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-detached-task' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: not %corolint --checks='-*,coro-detached-task' --fix %t.cpp -- %std -I%inputs
-// RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
-// RUN: %clangxx -fsyntax-only %std -I%inputs %t.cpp
+// RUN: %check-test coro-detached-task %s -- %std -I%inputs
 
 #include <boost/cobalt/spawn.hpp>
 

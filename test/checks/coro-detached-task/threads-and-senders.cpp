@@ -1,7 +1,6 @@
 // Detached threads and senders, discarded eager starts, discarded
 // std::async futures.
-// RUN: not %corolint --checks='-*,coro-detached-task' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-detached-task' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-detached-task %s -- %std -I%inputs
 
 #include <folly/coro/Task.h>
 #include <future>

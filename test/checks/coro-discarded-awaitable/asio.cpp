@@ -1,12 +1,7 @@
 // Against the real Asio headers (Debian's libasio-dev). The driver runs with
 // no ASIO_HAS_* macros: it defines them itself, since Asio 1.22 does not
 // detect coroutine support under Clang. clang-tidy needs them spelled out.
-// RUN: %strip-checks %s > %t.cpp
-// RUN: not %corolint --checks='-*,coro-discarded-awaitable' %t.cpp -- %std | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-discarded-awaitable' %t.cpp -- %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: not %corolint --checks='-*,coro-discarded-awaitable' --fix %t.cpp -- %std
-// RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
-// RUN: %clangxx -fsyntax-only -Wno-unused-result %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 %t.cpp
+// RUN: %check-test coro-discarded-awaitable %s -- %std
 
 #include <asio.hpp>
 #include <asio/experimental/awaitable_operators.hpp>

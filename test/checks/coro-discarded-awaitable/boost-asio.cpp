@@ -1,10 +1,5 @@
 // Boost.Asio awaitables dropped without co_await (Debian's Boost 1.74).
-// RUN: %strip-checks %s > %t.cpp
-// RUN: not %corolint --checks='-*,coro-discarded-awaitable' %t.cpp -- %std | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-discarded-awaitable' %t.cpp -- %std -DBOOST_ASIO_HAS_CO_AWAIT=1 -DBOOST_ASIO_HAS_STD_COROUTINE=1 | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: not %corolint --checks='-*,coro-discarded-awaitable' --fix %t.cpp -- %std
-// RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
-// RUN: %clangxx -fsyntax-only -Wno-unused-result %std -DBOOST_ASIO_HAS_CO_AWAIT=1 -DBOOST_ASIO_HAS_STD_COROUTINE=1 %t.cpp
+// RUN: %check-test coro-discarded-awaitable %s -- %std
 
 // Boost 1.74's awaitable.hpp uses std::exchange without including <utility>.
 #include <utility>

@@ -1,10 +1,5 @@
 // A libcoro-shaped task: promise in a base class, `auto` initial_suspend.
-// RUN: %strip-checks %s > %t.cpp
-// RUN: not %corolint --checks='-*,coro-discarded-awaitable' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-discarded-awaitable' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: not %corolint --checks='-*,coro-discarded-awaitable' --fix %t.cpp -- %std -I%inputs
-// RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
-// RUN: %clangxx -fsyntax-only -Wno-unused-result %std -I%inputs %t.cpp
+// RUN: %check-test coro-discarded-awaitable %s -- %std -I%inputs
 
 #include <coro/task.hpp>
 

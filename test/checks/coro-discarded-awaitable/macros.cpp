@@ -1,11 +1,6 @@
 // Findings inside macro expansions are reported at the macro use, with no
 // fix-it: an edit there would change every other use of the macro.
-// RUN: %strip-checks %s > %t.cpp
-// RUN: not %corolint --checks='-*,coro-discarded-awaitable' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-discarded-awaitable' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: not %corolint --checks='-*,coro-discarded-awaitable' --fix %t.cpp -- %std -I%inputs
-// RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
-// RUN: %clangxx -fsyntax-only -Wno-unused-result %std -I%inputs %t.cpp
+// RUN: %check-test coro-discarded-awaitable %s -- %std -I%inputs
 
 #include <cppcoro/task.hpp>
 

@@ -1,7 +1,6 @@
 // Look-alikes that must stay silent: every task here is awaited, returned,
 // passed on, stored or otherwise really used, or is not a task at all.
-// RUN: %corolint --checks='-*,coro-discarded-awaitable' %s -- %std -I%inputs | FileCheck %s --allow-empty --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-discarded-awaitable' %s -- %std -I%inputs | FileCheck %s --allow-empty --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-discarded-awaitable %s -- %std -I%inputs
 
 #include <coroutine>
 #include <cppcoro/task.hpp>

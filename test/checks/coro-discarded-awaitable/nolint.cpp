@@ -1,6 +1,5 @@
 // clang-tidy's suppression comments work in the driver and the plugin.
-// RUN: not %corolint --checks='-*,coro-discarded-awaitable' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-discarded-awaitable' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-discarded-awaitable %s -- %std -I%inputs
 
 #include <cppcoro/task.hpp>
 

@@ -1,7 +1,6 @@
 // With the real Asio headers: a lock held across co_await of an Asio
 // operation; an async-safe pattern (lock released before awaiting).
-// RUN: not %corolint --checks='-*,coro-lock-across-suspend' %s -- %std | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-lock-across-suspend' %s -- %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-lock-across-suspend %s -- %std
 
 #include <asio.hpp>
 #include <deque>

@@ -1,6 +1,5 @@
 // Locks held across suspension points, and the look-alikes that are fine.
-// RUN: not %corolint --checks='-*,coro-lock-across-suspend' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-lock-across-suspend' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-lock-across-suspend %s -- %std -I%inputs
 
 #include <cppcoro/task.hpp>
 #include <mutex>

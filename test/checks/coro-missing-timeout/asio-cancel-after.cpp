@@ -1,12 +1,7 @@
 // With Asio 1.31+ the fix-it wraps the completion token in cancel_after.
 // (A test-only header adds 1.31's version macro and cancel_after to
 // Debian's Asio 1.22.)
-// RUN: %strip-checks %s > %t.cpp
-// RUN: not %corolint --checks='-*,coro-missing-timeout' %t.cpp -- %std -I%inputs/asio-1.31 | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error|note}}:"
-// RUN: %tidy -checks='-*,coro-missing-timeout' %t.cpp -- %std -I%inputs/asio-1.31 -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error|note}}:"
-// RUN: not %corolint --checks='-*,coro-missing-timeout' --fix %t.cpp -- %std -I%inputs/asio-1.31
-// RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
-// RUN: %clangxx -fsyntax-only %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 -I%inputs/asio-1.31 %t.cpp
+// RUN: %check-test coro-missing-timeout %s --implicit-check-not="{{warning|error|note}}:" -- %std -I%inputs/asio-1.31
 // The timeout comes from an option.
 // RUN: %strip-checks %s > %t.60.cpp
 // RUN: not %corolint --checks='-*,coro-missing-timeout' --config="{CheckOptions: {coro-missing-timeout.FixItTimeoutSeconds: 60}}" --fix %t.60.cpp -- %std -I%inputs/asio-1.31

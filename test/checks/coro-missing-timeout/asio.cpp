@@ -1,7 +1,6 @@
 // Network awaits with and without a timeout guard, against the real Asio
 // 1.22 headers: no cancel_after there, so a note and no fix-it.
-// RUN: not %corolint --checks='-*,coro-missing-timeout' %s -- %std | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-missing-timeout' %s -- %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-missing-timeout %s -- %std
 
 #include <asio.hpp>
 #include <asio/experimental/as_tuple.hpp>

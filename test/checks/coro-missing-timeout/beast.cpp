@@ -1,7 +1,6 @@
 // Beast (Debian's Boost 1.74): stream expiry set earlier guards the
 // operations on that stream; expires_never is an explicit decision.
-// RUN: not %corolint --checks='-*,coro-missing-timeout' %s -- %std | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-missing-timeout' %s -- %std -DBOOST_ASIO_HAS_CO_AWAIT=1 -DBOOST_ASIO_HAS_STD_COROUTINE=1 | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-missing-timeout %s -- %std
 
 // Boost 1.74's awaitable.hpp uses std::exchange without including <utility>.
 #include <utility>

@@ -2,12 +2,7 @@
 // boost::asio::cancel_after. (A test-only header adds 1.86's version macro
 // and cancel_after to Debian's Boost 1.74, whose operations name the token
 // parameter `handler`.)
-// RUN: %strip-checks %s > %t.cpp
-// RUN: not %corolint --checks='-*,coro-missing-timeout' %t.cpp -- %std -I%inputs/boost-1.86 | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error|note}}:"
-// RUN: %tidy -checks='-*,coro-missing-timeout' %t.cpp -- %std -I%inputs/boost-1.86 -DBOOST_ASIO_HAS_CO_AWAIT=1 -DBOOST_ASIO_HAS_STD_COROUTINE=1 | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error|note}}:"
-// RUN: not %corolint --checks='-*,coro-missing-timeout' --fix %t.cpp -- %std -I%inputs/boost-1.86
-// RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
-// RUN: %clangxx -fsyntax-only %std -DBOOST_ASIO_HAS_CO_AWAIT=1 -DBOOST_ASIO_HAS_STD_COROUTINE=1 -I%inputs/boost-1.86 %t.cpp
+// RUN: %check-test coro-missing-timeout %s --implicit-check-not="{{warning|error|note}}:" -- %std -I%inputs/boost-1.86
 
 #include <boost_cancel_after.hpp>
 

@@ -1,7 +1,6 @@
 // cppcoro sockets without a cancellation token, libcoro's infinite default
 // timeout, folly transports without a timeout, and their guarded forms.
-// RUN: not %corolint --checks='-*,coro-missing-timeout' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-missing-timeout' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-missing-timeout %s -- %std -I%inputs
 
 #include <coro/net/tcp/client.hpp>
 #include <cppcoro/net/socket.hpp>

@@ -1,7 +1,6 @@
 // Promise types whose unhandled_exception() drops the exception, and those
 // that store it, rethrow it or end the program.
-// RUN: not %corolint --checks='-*,coro-promise-swallows-exception' %s -- %std | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-promise-swallows-exception' %s -- %std | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-promise-swallows-exception %s -- %std
 
 #include <coroutine>
 #include <cstdio>

@@ -1,7 +1,6 @@
 // Consecutive independent awaits could run concurrently; dependent ones,
 // ones sharing an object, and ones in loops are left alone. Off by default.
-// RUN: not %corolint --checks='-*,coro-sequential-awaits' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-sequential-awaits' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-sequential-awaits %s -- %std -I%inputs
 // RUN: %corolint %s -- %std -I%inputs | FileCheck %s --check-prefix=DEFAULT --allow-empty
 // DEFAULT-NOT: coro-sequential-awaits
 

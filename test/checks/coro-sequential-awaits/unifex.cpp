@@ -1,8 +1,7 @@
 // libunifex: two independent tasks awaited in a row are a hint; awaiting a
 // query of the coroutine's own context (get_stop_token) is not work to
 // overlap.
-// RUN: not %corolint --checks='-*,coro-sequential-awaits' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-sequential-awaits' %s -- %std -I%inputs | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-sequential-awaits %s -- %std -I%inputs
 
 #include <unifex/task.hpp>
 

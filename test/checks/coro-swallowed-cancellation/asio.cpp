@@ -1,7 +1,6 @@
 // Handlers and error-code tests that swallow cancellation, against the real
 // Asio headers.
-// RUN: not %corolint --checks='-*,coro-swallowed-cancellation' %s -- %std | FileCheck %s --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-swallowed-cancellation' %s -- %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 | FileCheck %s --implicit-check-not="{{warning|error}}:"
+// RUN: %check-test coro-swallowed-cancellation %s -- %std
 
 #include <asio.hpp>
 #include <asio/experimental/as_tuple.hpp>

@@ -40,9 +40,10 @@ BlockingFunctions::classify(const CallExpr &Call) const {
   for (const std::string &Name : Names)
     if (Allowed.matches(Name))
       return std::nullopt;
+  bool CLibrary = mayCallCLibrary(Call);
   for (const Entry &E : Entries)
     for (const std::string &Name : Names)
-      if (E.Function.matches(Name) &&
+      if (E.Function.matches(Name, CLibrary) &&
           (!E.NeedsArgument || firstArgumentNames(Call, E.FirstArgument)))
         return E.Kind;
   return std::nullopt;
@@ -65,21 +66,53 @@ void BlockingCheckBase::storeOptions(
 /// Calls \p Visit for every call that runs as part of \p Body (lambdas
 /// invoked on the spot included), telling whether it is a whole statement of
 /// the body itself (where `co_await` could replace it).
+static void collectCalls(const Stmt *S,
+                         llvm::SmallPtrSetImpl<const Stmt *> &Calls) {
+  if (!S)
+    return;
+  if (isa<CallExpr>(S))
+    Calls.insert(S);
+  for (const Stmt *Child : S->children())
+    collectCalls(Child, Calls);
+}
+
+/// The awaiter's own calls are not: `co_await x` calls x's await_ready,
+/// await_suspend and await_resume, which implement the suspension (a join
+/// in await_resume runs after the thread that resumed the coroutine ended).
 static void forEachOwnCall(
     const Stmt *Body,
     llvm::function_ref<void(const CallExpr &, bool IsStatement)> Visit) {
   llvm::SmallPtrSet<const Expr *, 8> Statements;
+  llvm::SmallPtrSet<const Stmt *, 8> AwaiterCalls;
   forEachOwnStmt(Body, [&](const Stmt &S) {
     for (const Expr *E : discardedSubExprs(S))
       Statements.insert(stripImplicit(E));
+    if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S))
+      for (const Expr *Step : {Suspend->getReadyExpr(),
+                               Suspend->getSuspendExpr(),
+                               Suspend->getResumeExpr()})
+        collectCalls(Step, AwaiterCalls);
   });
   forEachOwnStmt(
       Body,
       [&](const Stmt &S) {
         if (const auto *Call = dyn_cast<CallExpr>(&S))
-          Visit(*Call, Statements.contains(Call));
+          if (!AwaiterCalls.contains(Call))
+            Visit(*Call, Statements.contains(Call));
       },
       LambdasInvokedOnTheSpot::Include);
+}
+
+/// True if \p Call calls a callable that \p Caller's template arguments
+/// chose (`callable(args...)` in a bridge instantiated with the user's
+/// lambda): its body is the caller's code, searched where it is written.
+static bool callsTemplateArgument(const CallExpr &Call,
+                                  const FunctionDecl &Caller) {
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+  return Operator && Operator->getOperator() == OO_Call &&
+         Caller.isTemplateInstantiation() &&
+         isLambdaCallOperator(Call.getDirectCallee()) &&
+         !lambdaInvokedOnTheSpot(Call);
 }
 
 bool BlockingCheckBase::shouldDescendInto(const FunctionDecl *FD,
@@ -145,6 +178,7 @@ BlockingCheckBase::blockingPathIn(const FunctionDecl &FD, unsigned Depth,
     }
     const FunctionDecl *Callee = Call.getDirectCallee();
     if (Depth > 1 && !lambdaInvokedOnTheSpot(Call) &&
+        !callsTemplateArgument(Call, *Definition) &&
         shouldDescendInto(Callee, SM))
       if (std::optional<BlockingPath> Deeper =
               blockingPathIn(*Callee, Depth - 1, Ctx)) {
@@ -169,6 +203,7 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
             blockingKind(Call, *Coroutine, *Result.Context)) {
       Path = BlockingPath{{&Call}, *Kind};
     } else if (MaxCallDepth > 0 && !lambdaInvokedOnTheSpot(Call) &&
+               !callsTemplateArgument(Call, *Coroutine) &&
                shouldDescendInto(Call.getDirectCallee(), SM)) {
       Path = blockingPathIn(*Call.getDirectCallee(), MaxCallDepth,
                             *Result.Context);

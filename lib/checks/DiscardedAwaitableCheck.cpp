@@ -226,7 +226,10 @@ void DiscardedAwaitableCheck::checkUnusedLocal(const VarDecl &Var,
   if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init))
     if (Construct->getNumArgs() == 1)
       Init = stripImplicit(Construct->getArg(0));
-  if (!isa_and_nonnull<CallExpr>(Init))
+  // A fresh task from a call (a prvalue); `auto t = std::move(task);` takes
+  // over an existing one (to destroy it now), it creates nothing.
+  const auto *Call = dyn_cast_or_null<CallExpr>(Init);
+  if (!Call || !Call->isPRValue())
     return;
   CoroutineTypeInfo Info = Types.classify(Var.getType(), S.Ctx);
   if (!isReportable(Info))

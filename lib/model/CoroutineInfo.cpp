@@ -25,10 +25,10 @@ bool NameList::matches(const NamedDecl &D) const {
   return !Names.empty() && matches(D.getQualifiedNameAsString());
 }
 
-bool NameList::matches(llvm::StringRef Q) const {
+bool NameList::matches(llvm::StringRef Q, bool CLibraryNames) const {
   for (llvm::StringRef Name : Names) {
     if (Name.consume_front("::")) {
-      if (Q == Name)
+      if (Q == Name && (CLibraryNames || Name.contains("::")))
         return true;
       continue;
     }
@@ -238,6 +238,39 @@ CoroutineTypeInfo CoroutineTypes::compute(const CXXRecordDecl &RD,
   return Info;
 }
 
+/// True if \p Actual is an instance of \p Pattern, a partial
+/// specialisation's argument (`coroutine_handle<post_promise<T>>` covers
+/// `coroutine_handle<post_promise<int>>`, not `coroutine_handle<void>`): the
+/// deduction Sema would do, for class template arguments.
+static bool instanceOfPattern(QualType Pattern, QualType Actual,
+                              unsigned Depth = 0) {
+  Pattern = Pattern.getCanonicalType();
+  Actual = Actual.getCanonicalType();
+  if (Depth > 8 || isa<TemplateTypeParmType>(Pattern.getTypePtr()))
+    return true;
+  if (const auto *Written =
+          dyn_cast<TemplateSpecializationType>(Pattern.getTypePtr())) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Actual->getAsCXXRecordDecl());
+    const TemplateDecl *Template =
+        Written->getTemplateName().getAsTemplateDecl();
+    if (!Spec || !Template ||
+        Template->getCanonicalDecl() !=
+            Spec->getSpecializedTemplate()->getCanonicalDecl())
+      return false;
+    llvm::ArrayRef<TemplateArgument> Wanted = Written->template_arguments();
+    const TemplateArgumentList &Given = Spec->getTemplateArgs();
+    for (unsigned I = 0; I < Wanted.size() && I < Given.size(); ++I)
+      if (Wanted[I].getKind() == TemplateArgument::Type &&
+          Given[I].getKind() == TemplateArgument::Type &&
+          !instanceOfPattern(Wanted[I].getAsType(), Given[I].getAsType(),
+                             Depth + 1))
+        return false;
+    return true;
+  }
+  return Pattern->isDependentType() || Pattern == Actual;
+}
+
 /// Frameworks such as Asio have no nested promise_type and specialise
 /// std::coroutine_traits instead; find the specialisation that covers \p RD.
 const CXXRecordDecl *
@@ -291,7 +324,12 @@ CoroutineTypes::promiseFromCoroutineTraits(const CXXRecordDecl &RD,
   for (const ClassTemplatePartialSpecializationDecl *Partial : Partials) {
     QualType Arg = FirstArg(Partial->getTemplateArgs());
     const CXXRecordDecl *ArgRD = recordOf(Arg);
-    if (ArgRD && Template && templateOf(*ArgRD) == Template)
+    bool Covers =
+        isa<ClassTemplateSpecializationDecl>(RD)
+            ? !Arg.isNull() &&
+                  instanceOfPattern(Arg, Ctx.getRecordType(&RD))
+            : ArgRD && Template && templateOf(*ArgRD) == Template;
+    if (Covers)
       if (const CXXRecordDecl *Promise = PromiseOf(Partial))
         return Promise;
   }
@@ -487,9 +525,20 @@ std::string quotedCalleeName(const CallExpr &Call) {
   return Names.empty() ? std::string("this call") : "'" + Names.back() + "'";
 }
 
+bool mayCallCLibrary(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || isa<CXXMethodDecl>(Callee) ||
+      !Callee->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return true;
+  return Callee->isExternC() ||
+         Callee->getASTContext().getSourceManager().isInSystemHeader(
+             Callee->getLocation());
+}
+
 bool calleeIsListed(const CallExpr &Call, const NameList &Names) {
+  bool CLibrary = mayCallCLibrary(Call);
   for (const std::string &Name : calleeNames(Call))
-    if (Names.matches(Name))
+    if (Names.matches(Name, CLibrary))
       return true;
   return false;
 }

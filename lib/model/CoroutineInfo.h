@@ -25,12 +25,16 @@ namespace corolint {
 
 /// A list of qualified names from a check option, matched against declarations.
 /// "a::b" matches a declaration named a::b or x::a::b; "::a::b" only a::b.
+/// "::f" (one name in the global namespace) is a C library function: it
+/// matches calls of a function with C linkage or declared in a system
+/// header, not a project's own C++ function that happens to be named `connect`.
 class NameList {
 public:
   NameList() = default;
   explicit NameList(llvm::StringRef SemicolonSeparated);
   bool matches(const clang::NamedDecl &D) const;
-  bool matches(llvm::StringRef QualifiedName) const;
+  /// With \p CLibraryNames false, "::f" entries do not match.
+  bool matches(llvm::StringRef QualifiedName, bool CLibraryNames = true) const;
 
 private:
   std::vector<std::string> Names;
@@ -142,6 +146,10 @@ llvm::SmallVector<std::string, 2> calleeNames(const clang::CallExpr &Call);
 
 /// The callee as messages name it: `'std::future::get'`, or `this call`.
 std::string quotedCalleeName(const clang::CallExpr &Call);
+
+/// False if \p Call calls a C++ function of the project's own in the
+/// global namespace: C library names (`::connect`) are not its names.
+bool mayCallCLibrary(const clang::CallExpr &Call);
 
 /// True if any of \p Call's names is in \p Names.
 bool calleeIsListed(const clang::CallExpr &Call, const NameList &Names);

@@ -53,8 +53,9 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
       diag(Loc, "work started with %0 is detached: nobody can wait for it "
                 "or handle its errors")
           << quotedCalleeName(*Call);
-    } else if (Statements.contains(Call) &&
+    } else if (Statements.contains(Call) && !Call->getType()->isVoidType() &&
                calleeIsListed(*Call, EagerStarts)) {
+      // (An overload returning nothing takes a callback for the result.)
       diag(Loc, "result of %0 is discarded: the started work is detached and "
                 "its errors are lost")
           << quotedCalleeName(*Call);
@@ -171,6 +172,29 @@ static std::optional<QualType> spawnedValueType(const Expr &Spawned,
   return Spec->getTemplateArgs()[0].getAsType();
 }
 
+/// True if \p Token is a parameter of a template instantiation whose type
+/// the template's caller chose (`std::forward<CompletionToken>(token)` in a
+/// framework's forwarding overload): the caller's token, judged where the
+/// caller passes it.
+static bool isCallersToken(const Expr &Token) {
+  const Expr *E = stripImplicit(&Token);
+  if (const auto *Forward = dyn_cast<CallExpr>(E);
+      Forward && Forward->getNumArgs() == 1 && Forward->getDirectCallee() &&
+      Forward->getDirectCallee()->isInStdNamespace() &&
+      (Forward->getDirectCallee()->getName() == "forward" ||
+       Forward->getDirectCallee()->getName() == "move"))
+    E = stripImplicit(Forward->getArg(0));
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Function =
+      Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+  const FunctionDecl *Pattern =
+      Function ? Function->getTemplateInstantiationPattern() : nullptr;
+  unsigned Index = Param ? Param->getFunctionScopeIndex() : 0;
+  return Pattern && Index < Pattern->getNumParams() &&
+         Pattern->getParamDecl(Index)->getType()->isDependentType();
+}
+
 void DetachedTaskCheck::checkSpawn(const CallExpr &Call,
                                    const ASTContext &Ctx) {
   // The token is the last argument written: Asio adds defaulted
@@ -183,7 +207,8 @@ void DetachedTaskCheck::checkSpawn(const CallExpr &Call,
   const Expr *Token = Call.getArg(N - 1);
   const CXXRecordDecl *TokenType =
       stripImplicit(Token)->getType()->getAsCXXRecordDecl();
-  if (!TokenType || !DetachedTokens.matches(*TokenType))
+  if (!TokenType || !DetachedTokens.matches(*TokenType) ||
+      isCallersToken(*Token))
     return;
   const Expr &Spawned = *Call.getArg(1);
   const FunctionDecl *Function = spawnedFunction(Spawned);

@@ -186,6 +186,23 @@ const Stmt *LockAcrossSuspendCheck::firstSuspension(const Stmt *S,
   return nullptr;
 }
 
+/// A lock that a `co_await` produced (`auto lock = co_await
+/// mutex.co_scoped_lock();`) comes from a mutex made for coroutines: it
+/// suspends instead of blocking, whatever the lock's class.
+static bool isAwaitedLock(const VarDecl &Lock) {
+  const Expr *Init = Lock.getInit();
+  while (Init) {
+    Init = stripImplicit(Init);
+    if (isa<CoroutineSuspendExpr>(Init))
+      return true;
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+    if (!Construct || Construct->getNumArgs() != 1)
+      return false;
+    Init = Construct->getArg(0);
+  }
+  return false;
+}
+
 /// A unique_lock built with std::defer_lock starts unlocked.
 static bool startsLocked(const VarDecl &Lock) {
   const auto *Construct =
@@ -209,7 +226,7 @@ void LockAcrossSuspendCheck::checkBlock(const CompoundStmt &Block) {
     if (const auto *Declaration = dyn_cast<DeclStmt>(*It)) {
       for (const Decl *D : Declaration->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D);
-            Var && Var->hasLocalStorage() &&
+            Var && Var->hasLocalStorage() && !isAwaitedLock(*Var) &&
             isLock(Var->getType(), Var->getASTContext())) {
           Target = Var;
           Locked = startsLocked(*Var);

@@ -128,3 +128,20 @@ struct connection : std::enable_shared_from_this<connection> {
 void start_connection(asio::io_context &context) {
   asio::co_spawn(context, connection::run(std::make_shared<connection>()), asio::detached);
 }
+
+// A forwarding overload (as Asio's own co_spawn overloads are) passes on
+// its caller's token: instantiated with asio::detached, the template is not
+// where the token was chosen, and a fix-it there would change every caller.
+template <typename Token> void start_counting(asio::io_context &context, Token &&token) {
+  asio::co_spawn(context, count_peers(), std::forward<Token>(token));
+}
+void counts(asio::io_context &context) { start_counting(context, asio::detached); }
+
+// A template that chooses asio::detached itself is reported (without a
+// fix-it in its instantiations).
+template <typename Executor> void start_detached_counting(Executor executor) {
+  asio::co_spawn(executor, count_peers(), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exceptions thrown by the spawned coroutine 'count_peers' are silently discarded [coro-detached-task]
+  // CHECK-MESSAGES: :[[@LINE-2]]:43: note: the completion token 'asio::detached' drops them
+}
+void counts_detached(asio::io_context &context) { start_detached_counting(context.get_executor()); }

@@ -131,6 +131,27 @@ task<> coroutine_mutex_among_others() {
   co_await fetch();
 }
 
+// A lock that a co_await produced comes from a mutex made for coroutines,
+// even when the mutex's own members do not show it (a free function, or a
+// member returning a framework's semi-awaitable, acquires it).
+struct OddMutex {
+  void lock();
+  void unlock();
+};
+OddMutex odd;
+task<std::unique_lock<OddMutex>> acquire(OddMutex &m);
+task<> awaited_lock_of_a_plain_looking_mutex() {
+  auto lock = co_await acquire(odd);
+  co_await fetch();
+}
+// The same mutex locked in place blocks the thread: reported.
+task<> plain_looking_mutex_locked_in_place() {
+  std::unique_lock lock(odd);
+  // CHECK: :[[@LINE-1]]:20: warning: lock 'lock' is held across a suspension point{{.*}}
+  co_await fetch();
+  // CHECK: :[[@LINE-1]]:3: note: suspension point is here
+}
+
 // Look-alike: a mutex whose members return nothing awaitable is an ordinary
 // one, whatever else it offers.
 class TimedMutex {

@@ -57,6 +57,8 @@ Task<int> timeout(SemiAwaitable awaitable, std::chrono::milliseconds duration);
 template <typename T> class TaskWithExecutor {
 public:
   SemiFuture<T> start() &&;
+  // The overload that hands the outcome to a callback.
+  template <typename F> void start(F &&tryCallback) && {}
 };
 template <typename T> TaskWithExecutor<T> co_withExecutor(Executor *ex, Task<T> task);
 

@@ -3,6 +3,7 @@
 #include "checks/PromiseSwallowsExceptionCheck.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -58,22 +59,122 @@ void PromiseSwallowsExceptionCheck::check(
   };
   if (!Has("get_return_object") || !Has("initial_suspend"))
     return;
+  if (!keepsException(*Handler, *Result.Context, /*Depth=*/0))
+    Swallowing.push_back(Handler);
+}
+
+/// True if \p E yields the exception being handled as a value: a call
+/// returning `std::exception_ptr` (a framework's own current_exception()).
+static bool yieldsExceptionPtr(const Expr *E) {
+  E = stripImplicit(E);
+  while (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(E)) {
+    if (Copy->getNumArgs() != 1)
+      return false;
+    E = stripImplicit(Copy->getArg(0));
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const CXXRecordDecl *Type =
+      Call ? Call->getType()->getAsCXXRecordDecl() : nullptr;
+  // libstdc++ declares it as std::__exception_ptr::exception_ptr.
+  return Type && Type->getName() == "exception_ptr" &&
+         llvm::StringRef(Type->getQualifiedNameAsString()).starts_with("std::");
+}
+
+/// True if \p E names the promise's own state: `this`, or a member of it.
+static bool isPromiseState(const Expr *E) {
+  E = stripImplicit(E);
+  if (const auto *Address = dyn_cast<UnaryOperator>(E))
+    E = stripImplicit(Address->getSubExpr());
+  if (isa<CXXThisExpr>(E))
+    return true;
+  const auto *Member = dyn_cast<MemberExpr>(E);
+  while (Member) {
+    const Expr *Base = stripImplicit(Member->getBase());
+    if (isa<CXXThisExpr>(Base))
+      return true;
+    Member = dyn_cast<MemberExpr>(Base);
+  }
+  return false;
+}
+
+bool PromiseSwallowsExceptionCheck::keepsException(const FunctionDecl &Handler,
+                                                   const ASTContext &Ctx,
+                                                   unsigned Depth) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Handler.hasBody(Definition))
+    return true; // Not visible: nothing to say.
+  const SourceManager &SM = Ctx.getSourceManager();
   bool Keeps = false;
-  forEachOwnStmt(Handler->getBody(), [&](const Stmt &S) {
+  forEachOwnStmt(Definition->getBody(), [&](const Stmt &S) {
+    if (Keeps)
+      return;
     if (isa<CXXThrowExpr>(S))
       Keeps = true; // `throw;` rethrows; throwing anything else escapes too.
-    // A [[noreturn]] call (assert's failure path, a fatal-error helper)
-    // ends the program or throws.
-    if (const auto *Call = dyn_cast<CallExpr>(&S))
-      Keeps = Keeps || calleeIsListed(*Call, Keeping) ||
-              (Call->getDirectCallee() && Call->getDirectCallee()->isNoReturn());
+    // Judged as written, whatever NDEBUG says: `assert(false)` ends the
+    // program in the builds that test it.
+    SourceLocation Loc = S.getBeginLoc();
+    if (Loc.isMacroID() &&
+        Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()) == "assert")
+      Keeps = true;
     // Calls through unresolved names in templates: judge by name.
     if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(&S))
       for (const NamedDecl *D : Lookup->decls())
         Keeps = Keeps || Keeping.matches(*D);
+    // The exception as a value, stored into the promise's state.
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->isAssignmentOp() && isPromiseState(Assign->getLHS()) &&
+        yieldsExceptionPtr(Assign->getRHS()))
+      Keeps = true;
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call)
+      return;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    // A [[noreturn]] call (assert's failure path, a fatal-error helper)
+    // ends the program or throws.
+    if (calleeIsListed(*Call, Keeping) || (Callee && Callee->isNoReturn())) {
+      Keeps = true;
+      return;
+    }
+    auto Arguments = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    // The callee may change the promise's state: it gets a member or `this`
+    // by non-const reference or pointer, or is a non-const member function
+    // called on it.
+    bool GetsState = false;
+    for (const auto &[Param, Arg] : argumentsByParameter(*Call)) {
+      QualType Type = Param ? Param->getType() : QualType();
+      GetsState = GetsState ||
+                  (isPromiseState(Arg) && !Type.isNull() &&
+                   (Type->isPointerType() || Type->isReferenceType()) &&
+                   !Type->getPointeeType().isConstQualified());
+    }
+    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
+        Operator && !Arguments.empty() && isPromiseState(Arguments.front()))
+      GetsState = true;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      GetsState = GetsState ||
+                  (isPromiseState(Member->getImplicitObjectArgument()) &&
+                   Member->getMethodDecl() && !Member->getMethodDecl()->isConst());
+    // `m_exception = current_exception();` through an operator, or
+    // `activate(wrapper_, current_exception())`.
+    if (GetsState && llvm::any_of(Arguments, yieldsExceptionPtr)) {
+      Keeps = true;
+      return;
+    }
+    if (!Callee)
+      return;
+    // Delegation to another promise (`inner_.unhandled_exception()`), or to
+    // a helper given the promise's state: judged by the callee's body; a
+    // body not in sight may keep it.
+    bool Delegates = Callee->getIdentifier() &&
+                     Callee->getName() == "unhandled_exception";
+    if (Delegates || GetsState) {
+      const FunctionDecl *Body = nullptr;
+      if (!Callee->hasBody(Body) || Depth >= 3 ||
+          keepsException(*Callee, Ctx, Depth + 1))
+        Keeps = true;
+    }
   });
-  if (!Keeps)
-    Swallowing.push_back(Handler);
+  return Keeps;
 }
 
 void PromiseSwallowsExceptionCheck::onEndOfTranslationUnit() {

@@ -19,6 +19,12 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// True if \p Handler (an `unhandled_exception`, or a function it
+  /// delegates to) keeps, rethrows or acts on the exception.
+  bool keepsException(const clang::FunctionDecl &Handler,
+                      const clang::ASTContext &Ctx, unsigned Depth);
+
+private:
   const std::string KeepingFunctions;
   NameList Keeping;
   /// Promises whose unhandled_exception() drops exceptions, in order found.

@@ -96,3 +96,95 @@ asserting_task e() { co_return; }
 struct unrelated {
   void unhandled_exception() {}
 };
+
+// Kept by what the code does, not by the name it calls: a framework's own
+// current_exception() (any function returning std::exception_ptr) stored
+// into the promise, or handed to a helper with the promise's state.
+namespace fw {
+std::exception_ptr current_exception() noexcept;
+struct wrapper {
+  std::exception_ptr held;
+};
+void activate(wrapper &into, std::exception_ptr e);
+void log(const char *what);
+} // namespace fw
+
+struct stores_own {
+  struct promise_type {
+    stores_own get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { error = fw::current_exception(); }
+    std::exception_ptr error;
+  };
+};
+struct wraps_own {
+  struct promise_type {
+    wraps_own get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { fw::activate(error, fw::current_exception()); }
+    fw::wrapper error;
+  };
+};
+
+// Delegating to another promise is judged by that promise's handler.
+struct inner_promise {
+  void unhandled_exception() { error = std::current_exception(); }
+  std::exception_ptr error;
+};
+struct delegates {
+  struct promise_type {
+    delegates get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { inner.unhandled_exception(); }
+    inner_promise inner;
+  };
+};
+
+// An assert is judged as written, whatever NDEBUG makes of it.
+#define NDEBUG
+#include <cassert>
+struct asserts {
+  struct promise_type {
+    asserts get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { assert(false); }
+  };
+};
+
+// Look-alikes: captured into a local and dropped; a helper that gets no
+// state of the promise; a delegate that itself ignores it.
+struct captures_locally {
+  struct promise_type {
+    captures_locally get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {
+      // CHECK: :[[@LINE-1]]:10: warning: 'unhandled_exception' drops the exception{{.*}}'captures_locally::promise_type'
+      auto e = fw::current_exception();
+      fw::log("task failed");
+    }
+  };
+};
+struct ignoring_inner {
+  void unhandled_exception() {}
+};
+struct delegates_to_nothing {
+  struct promise_type {
+    delegates_to_nothing get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { inner.unhandled_exception(); }
+    // CHECK: :[[@LINE-1]]:10: warning: 'unhandled_exception' drops the exception{{.*}}'delegates_to_nothing::promise_type'
+    ignoring_inner inner;
+  };
+};

@@ -97,7 +97,7 @@ bool DanglingReferenceCheck::isCoroutineCall(const CallExpr &Call,
     return false;
   const FunctionDecl *Definition = nullptr;
   if (Callee->hasBody(Definition))
-    return isCoroutine(*Definition);
+    return isCoroutine(*Definition) && !completesWithinCall(*Definition);
   return Types.classify(Callee->getReturnType(), Ctx).CoroutineReturn;
 }
 
@@ -159,7 +159,8 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
 void DanglingReferenceCheck::checkInvokedLambda(const LambdaExpr &Lambda,
                                                 const CallExpr &Call, Use U) {
   if (U.Awaited || U.Statement || Lambda.capture_size() == 0 ||
-      !isCoroutine(*Lambda.getCallOperator()))
+      !isCoroutine(*Lambda.getCallOperator()) ||
+      completesWithinCall(*Lambda.getCallOperator()))
     return;
   diag(beginOf(Call),
        "lambda coroutine is called on a temporary closure: its captures are "

@@ -164,7 +164,8 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
     VoidCast = nullptr;
   }
   const auto *Call = dyn_cast<CallExpr>(Value);
-  if (!Call || !Call->isPRValue())
+  if (!Call || !Call->isPRValue() ||
+      (Call->getDirectCallee() && completesWithinCall(*Call->getDirectCallee())))
     return;
   CoroutineTypeInfo Info = Types.classify(Call->getType(), S.Ctx);
   if (!isReportable(Info))

@@ -6,6 +6,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprObjC.h"
 #include "llvm/ADT/STLExtras.h"
+#include <functional>
 
 using namespace clang;
 
@@ -371,6 +372,78 @@ clang::ast_matchers::DeclarationMatcher functionDefinitions() {
   using namespace clang::ast_matchers;
   return functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
       .bind("function");
+}
+
+/// True if the awaiter method \p Name of \p Promise returns a
+/// `suspend_never`-like awaiter.
+static bool neverSuspends(const CXXRecordDecl &Promise, llvm::StringRef Name) {
+  bool Never = false;
+  lookupWithBases(&Promise, &Promise.getASTContext().Idents.get(Name),
+                  [&](const NamedDecl &D) {
+                    const auto *Method = dyn_cast<CXXMethodDecl>(&D);
+                    const CXXRecordDecl *Awaiter =
+                        Method ? Method->getReturnType()->getAsCXXRecordDecl()
+                               : nullptr;
+                    Never = Never || (Awaiter && Awaiter->getIdentifier() &&
+                                      Awaiter->getName() == "suspend_never");
+                  });
+  return Never;
+}
+
+/// True if the awaiter of \p Suspend takes only a handle of a specific
+/// promise (`coroutine_handle<result_promise<U>>`), not any handle or a
+/// template parameter's: it cannot pass the coroutine to a scheduler.
+static bool resumesOnlyItsOwnKind(const CoroutineSuspendExpr &Suspend) {
+  const CXXMemberCallExpr *Call = nullptr;
+  std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
+    if (!S || Call)
+      return;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S);
+        Member && Member->getMethodDecl() &&
+        Member->getMethodDecl()->getIdentifier() &&
+        Member->getMethodDecl()->getName() == "await_suspend")
+      Call = Member;
+    for (const Stmt *Child : S->children())
+      Find(Child);
+  };
+  Find(Suspend.getSuspendExpr());
+  if (!Call)
+    return false;
+  const FunctionDecl *Method = Call->getMethodDecl();
+  if (const FunctionDecl *Pattern = Method->getTemplateInstantiationPattern())
+    Method = Pattern;
+  if (Method->getNumParams() != 1)
+    return false;
+  QualType Handle = Method->getParamDecl(0)->getType().getNonReferenceType();
+  llvm::ArrayRef<TemplateArgument> Arguments;
+  if (const auto *Written = Handle->getAs<TemplateSpecializationType>())
+    Arguments = Written->template_arguments();
+  else if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+               Handle->getAsCXXRecordDecl()))
+    Arguments = Spec->getTemplateArgs().asArray();
+  if (Arguments.size() != 1 || Arguments[0].getKind() != TemplateArgument::Type)
+    return false;
+  QualType Promise = Arguments[0].getAsType();
+  return !Promise->isVoidType() &&
+         !isa<TemplateTypeParmType>(Promise.getCanonicalType().getTypePtr());
+}
+
+bool completesWithinCall(const FunctionDecl &Callee) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee.hasBody(Definition) || !isCoroutine(*Definition))
+    return false;
+  const CXXRecordDecl *Promise = promiseOf(*Definition);
+  if (!Promise || !neverSuspends(*Promise, "initial_suspend") ||
+      !neverSuspends(*Promise, "final_suspend"))
+    return false;
+  bool MaySuspend = false;
+  forEachOwnStmt(userBody(*Definition), [&](const Stmt &S) {
+    if (isa<CoyieldExpr, DependentCoawaitExpr>(S))
+      MaySuspend = true;
+    else if (const auto *Await = dyn_cast<CoawaitExpr>(&S))
+      MaySuspend = MaySuspend || !resumesOnlyItsOwnKind(*Await);
+  });
+  return !MaySuspend;
 }
 
 const Stmt *userBody(const FunctionDecl &FD) {

@@ -110,6 +110,14 @@ const clang::Stmt *userBody(const clang::FunctionDecl &FD);
 /// co_return of its own (nested lambdas and local classes do not count).
 bool isCoroutine(const clang::FunctionDecl &FD);
 
+/// True if a call of \p Callee has finished the coroutine when it returns:
+/// its definition is a coroutine whose promise suspends neither initially
+/// nor finally, and which awaits only awaiters that hand it to its own kind
+/// of promise (folly's result/Expected/Optional coroutines, `or_unwind`),
+/// never to a scheduler that resumes it later. Such a call is a value, not a
+/// task: nothing of the caller's can dangle, nothing is left unawaited.
+bool completesWithinCall(const clang::FunctionDecl &Callee);
+
 /// The promise object's class of coroutine \p FD, if known.
 const clang::CXXRecordDecl *promiseOf(const clang::FunctionDecl &FD);
 

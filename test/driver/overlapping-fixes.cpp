@@ -9,8 +9,9 @@
 #include <cppcoro/task.hpp>
 
 cppcoro::task<> nap(std::chrono::microseconds duration);
-// A team's own usleep that returns a task: both a sleep and a discarded task.
-cppcoro::task<> usleep(unsigned microseconds);
+// A usleep with C linkage that returns a task (as `::usleep` in the sleep
+// list names only C functions): both a sleep and a discarded task.
+extern "C" cppcoro::task<> usleep(unsigned microseconds);
 
 cppcoro::task<> run() {
   usleep(10);

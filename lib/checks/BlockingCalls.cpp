@@ -191,6 +191,39 @@ BlockingCheckBase::blockingPathIn(const FunctionDecl &FD, unsigned Depth,
   return Found;
 }
 
+/// The object a member call is made on: `this` (nullptr stands for it) or
+/// the variable named; false if neither.
+static std::optional<const ValueDecl *> objectOf(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  if (!Member)
+    return std::nullopt;
+  const Expr *Object = stripImplicit(Member->getImplicitObjectArgument());
+  if (isa<CXXThisExpr>(Object))
+    return nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+    return Ref->getDecl();
+  return std::nullopt;
+}
+
+/// True if \p Coroutine awaits a member of the object \p IO is called on
+/// (`co_await poll(op::read)` before `recv(buffer)`): the object is driven
+/// by readiness events, its descriptor is non-blocking, and its I/O calls
+/// return at once. (Said of objects whose own members do the I/O: awaiting
+/// an Asio socket's async_read_some does not make its read_some return.)
+static bool awaitsReadinessOf(const CallExpr &IO, const FunctionDecl &Coroutine) {
+  std::optional<const ValueDecl *> Object = objectOf(IO);
+  if (!Object)
+    return false;
+  bool Awaits = false;
+  forEachOwnStmt(userBody(Coroutine), [&](const Stmt &S) {
+    const auto *Await = dyn_cast<CoawaitExpr>(&S);
+    const auto *Call =
+        Await ? dyn_cast<CallExpr>(stripImplicit(Await->getOperand())) : nullptr;
+    Awaits = Awaits || (Call && Call != &IO && objectOf(*Call) == Object);
+  });
+  return Awaits;
+}
+
 void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (!isCoroutine(*Coroutine))
@@ -210,7 +243,10 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
       if (Path)
         Path->Calls.insert(Path->Calls.begin(), &Call);
     }
-    if (!Path)
+    // An object that does its own I/O on a descriptor (the blocking call is
+    // inside its member) and whose readiness the coroutine awaits.
+    if (!Path || (Path->Kind == BlockingKind::IO && Path->Calls.size() > 1 &&
+                  awaitsReadinessOf(Call, *Coroutine)))
       return;
     Path->IsStatement = IsStatement;
     onBlockingCall(*Path, *Coroutine, *Result.Context);

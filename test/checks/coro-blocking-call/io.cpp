@@ -112,3 +112,27 @@ awaitable<void> own_connect(peer &p) {
   connect(p);
   co_return;
 }
+
+// An object driven by readiness events: the coroutine awaits its poll()
+// before (or instead of) reading, so its descriptor is non-blocking and
+// recv() returns at once.
+class event_socket {
+public:
+  awaitable<bool> poll_readable();
+  long recv(char *buffer, unsigned long size) { return ::recv(fd, buffer, size, 0); }
+  awaitable<long> read_some(char *buffer, unsigned long size) {
+    if (co_await poll_readable())
+      co_return recv(buffer, size);
+    co_return 0;
+  }
+  // The same read in a coroutine that never awaits the object's readiness
+  // blocks its thread.
+  awaitable<long> read_blindly(char *buffer, unsigned long size) {
+    co_return recv(buffer, size);
+    // CHECK: :[[@LINE-1]]:15: warning: coroutine 'read_blindly' does blocking I/O in 'recv' through 'event_socket::recv', blocking its thread [coro-blocking-call]
+    // CHECK: :[[@LINE-11]]:56: note: 'event_socket::recv' calls 'recv' here
+  }
+
+private:
+  int fd = -1;
+};

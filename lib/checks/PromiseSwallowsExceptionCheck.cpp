@@ -63,23 +63,6 @@ void PromiseSwallowsExceptionCheck::check(
     Swallowing.push_back(Handler);
 }
 
-/// True if \p E yields the exception being handled as a value: a call
-/// returning `std::exception_ptr` (a framework's own current_exception()).
-static bool yieldsExceptionPtr(const Expr *E) {
-  E = stripImplicit(E);
-  while (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(E)) {
-    if (Copy->getNumArgs() != 1)
-      return false;
-    E = stripImplicit(Copy->getArg(0));
-  }
-  const auto *Call = dyn_cast_or_null<CallExpr>(E);
-  const CXXRecordDecl *Type =
-      Call ? Call->getType()->getAsCXXRecordDecl() : nullptr;
-  // libstdc++ declares it as std::__exception_ptr::exception_ptr.
-  return Type && Type->getName() == "exception_ptr" &&
-         llvm::StringRef(Type->getQualifiedNameAsString()).starts_with("std::");
-}
-
 /// True if \p E names the promise's own state: `this`, or a member of it.
 static bool isPromiseState(const Expr *E) {
   E = stripImplicit(E);

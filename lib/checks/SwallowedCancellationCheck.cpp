@@ -46,6 +46,27 @@ bool SwallowedCancellationCheck::mentionsCancellation(const Stmt *S) const {
   return Found;
 }
 
+/// True if handler \p Block passes the exception on as a value: it takes
+/// it (a `std::exception_ptr` from any function, wrapped or not) somewhere
+/// that outlives the handler, not only into a variable of its own.
+static bool passesExceptionOn(const Stmt *Block) {
+  llvm::SmallPtrSet<const Stmt *, 8> OwnInitializers;
+  forEachOwnStmt(Block, [&](const Stmt &Node) {
+    if (const auto *Declaration = dyn_cast<DeclStmt>(&Node))
+      for (const Decl *D : Declaration->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit())
+          forEachOwnStmt(Var->getInit(),
+                         [&](const Stmt &Inner) { OwnInitializers.insert(&Inner); });
+  });
+  bool Passes = false;
+  forEachOwnStmt(Block, [&](const Stmt &Node) {
+    const auto *E = dyn_cast<Expr>(&Node);
+    Passes = Passes || (E && isa<CallExpr>(E) && !OwnInitializers.contains(E) &&
+                        yieldsExceptionPtr(E));
+  });
+  return Passes;
+}
+
 /// True if \p S leaves the coroutine or the loop: throw, return, co_return,
 /// break.
 static bool leaves(const Stmt *S) {
@@ -76,7 +97,8 @@ void SwallowedCancellationCheck::checkTry(const CXXTryStmt &Try,
     // Handlers written by macros (a test framework's CHECK_THROWS) are not
     // the program's error handling.
     if (Handler.getCatchLoc().isMacroID() || leaves(Handler.getHandlerBlock()) ||
-        mentionsCancellation(Handler.getHandlerBlock()))
+        mentionsCancellation(Handler.getHandlerBlock()) ||
+        passesExceptionOn(Handler.getHandlerBlock()))
       continue;
     std::string What =
         Caught.isNull()

@@ -428,6 +428,21 @@ static bool resumesOnlyItsOwnKind(const CoroutineSuspendExpr &Suspend) {
          !isa<TemplateTypeParmType>(Promise.getCanonicalType().getTypePtr());
 }
 
+bool yieldsExceptionPtr(const Expr *E) {
+  E = stripImplicit(E);
+  while (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(E)) {
+    if (Copy->getNumArgs() != 1)
+      return false;
+    E = stripImplicit(Copy->getArg(0));
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const CXXRecordDecl *Type =
+      Call ? Call->getType()->getAsCXXRecordDecl() : nullptr;
+  // libstdc++ declares it as std::__exception_ptr::exception_ptr.
+  return Type && Type->getIdentifier() && Type->getName() == "exception_ptr" &&
+         llvm::StringRef(Type->getQualifiedNameAsString()).starts_with("std::");
+}
+
 bool completesWithinCall(const FunctionDecl &Callee) {
   const FunctionDecl *Definition = nullptr;
   if (!Callee.hasBody(Definition) || !isCoroutine(*Definition))

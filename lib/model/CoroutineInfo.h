@@ -118,6 +118,11 @@ bool isCoroutine(const clang::FunctionDecl &FD);
 /// task: nothing of the caller's can dangle, nothing is left unawaited.
 bool completesWithinCall(const clang::FunctionDecl &Callee);
 
+/// True if \p E yields an exception as a value: a call returning
+/// `std::exception_ptr` (`std::current_exception()`, a framework's own), or
+/// a copy of one.
+bool yieldsExceptionPtr(const clang::Expr *E);
+
 /// The promise object's class of coroutine \p FD, if known.
 const clang::CXXRecordDecl *promiseOf(const clang::FunctionDecl &FD);
 

@@ -127,3 +127,39 @@ awaitable<void> captures(tcp::socket &socket, std::exception_ptr &error, asio::s
   }
   co_await timer.async_wait(use_awaitable);
 }
+
+// A handler that takes the exception as a value somewhere that outlives it
+// passes it on (a framework's own current_exception(), wrapped or not):
+// whoever reads it sees the cancellation.
+namespace fw {
+std::exception_ptr current_exception() noexcept;
+struct error_box {
+  explicit error_box(std::exception_ptr e) : held(e) {}
+  std::exception_ptr held;
+};
+} // namespace fw
+awaitable<void> passes_on(tcp::socket &socket, std::exception_ptr &first_error) {
+  char data[64];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(asio::buffer(data), use_awaitable);
+    } catch (...) {
+      first_error = fw::current_exception();
+    }
+    if (first_error)
+      co_return;
+  }
+}
+// Captured into the handler's own variable and dropped: swallowed.
+awaitable<void> captures_locally(tcp::socket &socket) {
+  char data[64];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(asio::buffer(data), use_awaitable);
+    } catch (...) {
+      // CHECK: :[[@LINE-1]]:7: warning: catch (...) swallows cancellation
+      // CHECK: :[[@LINE-3]]:7: note: cancellation is delivered here
+      fw::error_box box(fw::current_exception());
+    }
+  }
+}

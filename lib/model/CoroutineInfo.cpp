@@ -6,6 +6,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprObjC.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Config/llvm-config.h"
 #include <functional>
 
 using namespace clang;
@@ -239,6 +240,15 @@ CoroutineTypeInfo CoroutineTypes::compute(const CXXRecordDecl &RD,
   return Info;
 }
 
+/// The type of class \p RD (LLVM 22 renamed how to ask for it).
+static QualType recordType(const CXXRecordDecl &RD, const ASTContext &Ctx) {
+#if LLVM_VERSION_MAJOR >= 22
+  return Ctx.getCanonicalTagType(&RD);
+#else
+  return Ctx.getRecordType(&RD);
+#endif
+}
+
 /// True if \p Actual is an instance of \p Pattern, a partial
 /// specialisation's argument (`coroutine_handle<post_promise<T>>` covers
 /// `coroutine_handle<post_promise<int>>`, not `coroutine_handle<void>`): the
@@ -328,7 +338,7 @@ CoroutineTypes::promiseFromCoroutineTraits(const CXXRecordDecl &RD,
     bool Covers =
         isa<ClassTemplateSpecializationDecl>(RD)
             ? !Arg.isNull() &&
-                  instanceOfPattern(Arg, Ctx.getRecordType(&RD))
+                  instanceOfPattern(Arg, recordType(RD, Ctx))
             : ArgRD && Template && templateOf(*ArgRD) == Template;
     if (Covers)
       if (const CXXRecordDecl *Promise = PromiseOf(Partial))

@@ -27,6 +27,16 @@ enum Noun { Task, Awaitable, CoroutineObject };
 enum Consequence { None, WillNotRun, ResultLost };
 } // namespace
 
+/// True if \p Call is of an ordinary function (its definition is no
+/// coroutine) returning a type whose coroutines never suspend: a value made
+/// by the function (folly's `Expected`), not a task left to await.
+static bool returnsValue(const CallExpr &Call, const CoroutineTypeInfo &Info) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Definition = nullptr;
+  return Callee && Callee->hasBody(Definition) && !isCoroutine(*Definition) &&
+         Info.Promise && promiseNeverSuspends(*Info.Promise);
+}
+
 static bool isReportable(const CoroutineTypeInfo &Info) {
   // An eager coroutine that is not awaitable (fire_and_forget) is meant to
   // be dropped; one of unknown start may be too.
@@ -168,7 +178,7 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
       (Call->getDirectCallee() && completesWithinCall(*Call->getDirectCallee())))
     return;
   CoroutineTypeInfo Info = Types.classify(Call->getType(), S.Ctx);
-  if (!isReportable(Info))
+  if (!isReportable(Info) || returnsValue(*Call, Info))
     return;
 
   SourceLocation Loc = VoidCast ? VoidCast->getBeginLoc() : beginOf(*Call);

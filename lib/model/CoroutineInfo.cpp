@@ -453,6 +453,11 @@ bool yieldsExceptionPtr(const Expr *E) {
          llvm::StringRef(Type->getQualifiedNameAsString()).starts_with("std::");
 }
 
+bool promiseNeverSuspends(const CXXRecordDecl &Promise) {
+  return neverSuspends(Promise, "initial_suspend") &&
+         neverSuspends(Promise, "final_suspend");
+}
+
 bool completesWithinCall(const FunctionDecl &Callee) {
   const FunctionDecl *Definition = nullptr;
   if (!Callee.hasBody(Definition) || !isCoroutine(*Definition))

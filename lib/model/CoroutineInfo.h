@@ -118,6 +118,11 @@ bool isCoroutine(const clang::FunctionDecl &FD);
 /// task: nothing of the caller's can dangle, nothing is left unawaited.
 bool completesWithinCall(const clang::FunctionDecl &Callee);
 
+/// True if coroutines with \p Promise suspend neither initially nor finally:
+/// an object of their type that an ordinary function returns is a value,
+/// not a handle to work that waits to be awaited.
+bool promiseNeverSuspends(const clang::CXXRecordDecl &Promise);
+
 /// True if \p E yields an exception as a value: a call returning
 /// `std::exception_ptr` (`std::current_exception()`, a framework's own), or
 /// a copy of one.

@@ -12,24 +12,12 @@ static FrameworkTable configuredFrameworks(clang::tidy::ClangTidyContext &Ctx) {
   return FrameworkTable::configured(Ctx.getOptions().CheckOptions, Ignored);
 }
 
-static std::string joinedNames(const FrameworkTable &Table,
-                               std::initializer_list<Role> Roles) {
-  std::string List;
-  for (Role R : Roles) {
-    std::string Names = Table.names(R);
-    if (!List.empty() && !Names.empty())
-      List += ';';
-    List += Names;
-  }
-  return List;
-}
-
 CorolintCheck::CorolintCheck(llvm::StringRef Name,
                              clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Frameworks(configuredFrameworks(*Context)),
       Types(Options.getLocalOrGlobal(
                 "AwaitableTypes",
-                joinedNames(Frameworks, {Role::AwaitableTypes})),
+                Frameworks.names({Role::AwaitableTypes})),
             Options.getLocalOrGlobal("IgnoredAwaitableTypes", "")) {}
 
 void CorolintCheck::registerMatchers(clang::ast_matchers::MatchFinder *Finder) {
@@ -39,7 +27,7 @@ void CorolintCheck::registerMatchers(clang::ast_matchers::MatchFinder *Finder) {
 std::string CorolintCheck::listOption(llvm::StringRef Option,
                                       std::initializer_list<Role> Roles) {
   std::string Value =
-      Options.getLocalOrGlobal(Option, joinedNames(Frameworks, Roles)).str();
+      Options.getLocalOrGlobal(Option, Frameworks.names(Roles)).str();
   Stored.emplace_back(Option.str(), Value);
   return Value;
 }

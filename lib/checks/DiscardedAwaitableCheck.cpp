@@ -174,11 +174,12 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
     VoidCast = nullptr;
   }
   const auto *Call = dyn_cast<CallExpr>(Value);
-  if (!Call || !Call->isPRValue() ||
-      (Call->getDirectCallee() && completesWithinCall(*Call->getDirectCallee())))
+  if (!Call || !Call->isPRValue())
     return;
   CoroutineTypeInfo Info = Types.classify(Call->getType(), S.Ctx);
-  if (!isReportable(Info) || returnsValue(*Call, Info))
+  // (Asked last: both walk the callee's body.)
+  if (!isReportable(Info) || returnsValue(*Call, Info) ||
+      (Call->getDirectCallee() && completesWithinCall(*Call->getDirectCallee())))
     return;
 
   SourceLocation Loc = VoidCast ? VoidCast->getBeginLoc() : beginOf(*Call);

@@ -401,10 +401,12 @@ MissingTimeoutCheck::macroValue(llvm::StringRef Macro) const {
 void MissingTimeoutCheck::report(const Candidate &C) {
   const CallExpr &Operation = *C.Operation;
   const FunctionDecl *Callee = Operation.getDirectCallee();
-  llvm::StringRef FixIt = frameworkText(Callee, Text::TimeoutFixIt);
+  const Framework *F = Callee ? Frameworks.frameworkOf(*Callee) : nullptr;
+  auto TextOf = [&](Text T) { return F ? F->text(T) : llvm::StringRef(); };
+  llvm::StringRef FixIt = TextOf(Text::TimeoutFixIt);
   bool HasFixIt =
       !FixIt.empty() &&
-      versionAtLeast(frameworkText(Callee, Text::TimeoutFixItSince));
+      versionAtLeast(TextOf(Text::TimeoutFixItSince));
 
   // The completion token is the last argument written, bound to the last
   // parameter (Asio names it `token`; Boost.Asio before 1.80 `handler`).
@@ -427,7 +429,7 @@ void MissingTimeoutCheck::report(const Candidate &C) {
   const CXXRecordDecl *TokenType =
       Token ? stripImplicit(Token)->getType()->getAsCXXRecordDecl() : nullptr;
   if (HasFixIt && TokenType &&
-      Frameworks.frameworkOf(*TokenType) == Frameworks.frameworkOf(*Callee) &&
+      Frameworks.frameworkOf(*TokenType) == F &&
       !isInstantiated(*C.Coroutine) && !Token->getBeginLoc().isMacroID() &&
       !Token->getEndLoc().isMacroID()) {
     CharSourceRange Range =
@@ -439,7 +441,7 @@ void MissingTimeoutCheck::report(const Candidate &C) {
     Fixes.push_back(FixItHint::CreateReplacement(Range, Wrapped));
     if (std::optional<FixItHint> Include =
             includeFor(FixIt.split('(').first,
-                       frameworkText(Callee, Text::TimeoutFixItHeader),
+                       TextOf(Text::TimeoutFixItHeader),
                        Token->getBeginLoc(), *Context))
       Fixes.push_back(*Include);
   }
@@ -447,7 +449,7 @@ void MissingTimeoutCheck::report(const Candidate &C) {
        "network operation %0 is awaited without a timeout; a peer that stops "
        "answering keeps this coroutine waiting forever")
       << quotedCalleeName(Operation) << Fixes;
-  llvm::StringRef Advice = frameworkText(Callee, Text::TimeoutAdvice);
+  llvm::StringRef Advice = TextOf(Text::TimeoutAdvice);
   if (!HasFixIt && !Advice.empty())
     diag(beginOf(Operation), Advice, DiagnosticIDs::Note);
 }

@@ -126,10 +126,11 @@ FrameworkTable FrameworkTable::configured(
   return Table;
 }
 
-std::string FrameworkTable::names(Role R) const {
+std::string FrameworkTable::names(std::initializer_list<Role> Roles) const {
   std::string List;
-  for (const Framework &F : Entries)
-    append(List, F.names(R));
+  for (Role R : Roles)
+    for (const Framework &F : Entries)
+      append(List, F.names(R));
   return List;
 }
 

@@ -22,6 +22,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <array>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,7 +85,9 @@ public:
              std::vector<std::string> &Problems);
 
   /// Every entry's names for \p R, `;`-separated, in table order.
-  std::string names(Role R) const;
+  std::string names(Role R) const { return names({R}); }
+  /// The same for several roles, one after the other.
+  std::string names(std::initializer_list<Role> Roles) const;
 
   /// The framework \p D belongs to by its enclosing namespaces, if known.
   const Framework *frameworkOf(const clang::Decl &D) const;

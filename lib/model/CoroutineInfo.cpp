@@ -426,7 +426,11 @@ static bool resumesOnlyItsOwnKind(const CoroutineSuspendExpr &Suspend) {
     return false;
   QualType Handle = Method->getParamDecl(0)->getType().getNonReferenceType();
   llvm::ArrayRef<TemplateArgument> Arguments;
-  if (const auto *Written = Handle->getAs<TemplateSpecializationType>())
+  const auto *Written = Handle->getAs<TemplateSpecializationType>();
+  // `result_promise_handle<U>` names `coroutine_handle<result_promise<U>>`.
+  while (Written && Written->isTypeAlias())
+    Written = Written->getAliasedType()->getAs<TemplateSpecializationType>();
+  if (Written)
     Arguments = Written->template_arguments();
   else if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
                Handle->getAsCXXRecordDecl()))
@@ -474,6 +478,41 @@ bool completesWithinCall(const FunctionDecl &Callee) {
       MaySuspend = MaySuspend || !resumesOnlyItsOwnKind(*Await);
   });
   return !MaySuspend;
+}
+
+/// True if \p Condition asks whether a coroutine is `done()`.
+static bool asksDone(const Stmt *Condition) {
+  bool Asks = false;
+  forEachOwnStmt(Condition, [&](const Stmt &S) {
+    DeclarationName Name;
+    if (const auto *Member = dyn_cast<MemberExpr>(&S))
+      Name = Member->getMemberDecl()->getDeclName();
+    else if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(&S))
+      Name = Dependent->getMember();
+    const IdentifierInfo *Identifier = Name.getAsIdentifierInfo();
+    Asks = Asks || (Identifier && Identifier->getName() == "done");
+  });
+  return Asks;
+}
+
+bool waitsBeforeReturning(const FunctionDecl &Callee, const NameList &Waits) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee.hasBody(Definition) || isCoroutine(*Definition))
+    return false;
+  bool Waited = false;
+  forEachOwnStmt(Definition->getBody(), [&](const Stmt &S) {
+    if (Waited)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Waited = calleeIsListed(*Call, Waits);
+    else if (const auto *While = dyn_cast<WhileStmt>(&S))
+      Waited = asksDone(While->getCond());
+    else if (const auto *Do = dyn_cast<DoStmt>(&S))
+      Waited = asksDone(Do->getCond());
+    else if (const auto *For = dyn_cast<ForStmt>(&S))
+      Waited = asksDone(For->getCond());
+  });
+  return Waited;
 }
 
 const Stmt *userBody(const FunctionDecl &FD) {

@@ -38,6 +38,26 @@ template <typename T> struct or_unwind {
   T await_resume() { return *v.held; }
 };
 
+template <typename U> using value_handle = std::coroutine_handle<value_promise<U>>;
+template <typename P> using any_handle = std::coroutine_handle<P>;
+
+// The same awaiter naming its handle through an alias template.
+template <typename T> struct or_unwind_aliased {
+  value<T> v;
+  bool await_ready() const noexcept { return v.ok(); }
+  template <typename U> void await_suspend(value_handle<U> h) noexcept {
+    h.destroy();
+  }
+  T await_resume() { return *v.held; }
+};
+
+// An alias that takes any promise: a scheduler could resume the coroutine.
+struct later_aliased {
+  bool await_ready() const noexcept { return false; }
+  template <typename P> void await_suspend(any_handle<P> h) noexcept;
+  void await_resume() noexcept {}
+};
+
 struct fire_and_forget {
   struct promise_type {
     fire_and_forget get_return_object() { return {}; }

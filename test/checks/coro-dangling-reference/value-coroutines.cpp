@@ -15,9 +15,11 @@ int sync_uses() {
   int base = 3;
   // The lambda coroutine runs to completion inside the call.
   auto v = [&]() -> value<int> { co_return base + co_await or_unwind<int>{parse("abc")}; }();
+  // The awaiter names its handle through an alias template.
+  auto u = [&]() -> value<int> { co_return base + co_await or_unwind_aliased<int>{parse("u")}; }();
   // A reference parameter bound to a temporary: done before the temporary dies.
   auto w = parse(std::string("temporary"));
-  return v.ok() && w.ok();
+  return v.ok() && w.ok() && u.ok();
 }
 
 // The same shape with an awaiter that can hand the coroutine to a scheduler:
@@ -30,4 +32,11 @@ void async_uses() {
   }();
   // CHECK-MESSAGES: :[[@LINE-4]]:18: warning: lambda coroutine is called on a temporary closure: its captures are destroyed at the end of the full expression, while the coroutine may still use them [coro-dangling-reference]
   // CHECK-MESSAGES: :[[@LINE-5]]:19: note: captured here
+  auto aliased = [&]() -> value<int> {
+    co_await later_aliased{};
+    co_return base;
+  }();
+  // CHECK-MESSAGES: :[[@LINE-4]]:18: warning: lambda coroutine is called on a temporary closure: its captures are destroyed at the end of the full expression, while the coroutine may still use them [coro-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-5]]:19: note: captured here
+  (void)aliased;
 }

@@ -37,6 +37,16 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   walk(userBody(*Function), Use{}, *Result.Context);
 }
 
+bool DanglingReferenceCheck::waitsBeforeReturning(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return false;
+  auto [Known, Inserted] = Waiting.try_emplace(Callee, false);
+  if (Inserted)
+    Known->second = corolint::waitsBeforeReturning(*Callee, Completing);
+  return Known->second;
+}
+
 bool DanglingReferenceCheck::isReferenceLike(QualType T) const {
   const CXXRecordDecl *Class = T.getNonReferenceType()->getAsCXXRecordDecl();
   return Class && ReferenceLike.matches(*Class);
@@ -225,8 +235,9 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
       if (const LambdaExpr *Lambda = lambdaInvokedOnTheSpot(*Call))
         checkInvokedLambda(*Lambda, *Call, U);
       // `task(...).get()` waits for the coroutine as sync_wait(task(...))
-      // does.
-      if (calleeIsListed(*Call, Completing)) {
+      // does; so does a function of the project's that waits before it
+      // returns (a test's `run(task(...))` helper).
+      if (calleeIsListed(*Call, Completing) || waitsBeforeReturning(*Call)) {
         Inner.Awaited = true;
       } else if (!U.Awaited && calleeIsListed(*Call, Spawn)) {
         Inner.Escape = Call;

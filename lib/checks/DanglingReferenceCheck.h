@@ -4,6 +4,7 @@
 #define COROLINT_LIB_DANGLINGREFERENCECHECK_H
 
 #include "checks/CorolintCheck.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace corolint {
 
@@ -14,6 +15,10 @@ public:
   DanglingReferenceCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Context);
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override {
+    CorolintCheck::onStartOfTranslationUnit();
+    Waiting.clear();
+  }
 
 private:
   /// Where the value of the expression being walked ends up.
@@ -30,6 +35,7 @@ private:
   void checkSpawnedLambda(const clang::LambdaExpr &Lambda, const clang::CallExpr &Spawn);
   bool isCoroutineCall(const clang::CallExpr &Call, const clang::ASTContext &Ctx);
   bool isReferenceLike(clang::QualType T) const;
+  bool waitsBeforeReturning(const clang::CallExpr &Call);
 
   const std::string SpawnFunctions;
   const std::string RunToCompletionFunctions;
@@ -43,6 +49,8 @@ private:
   const clang::FunctionDecl *Current = nullptr;
   /// The function being analysed runs an event loop to completion.
   bool RunsEventLoop = false;
+  /// Callees known to wait (or not) before they return.
+  llvm::DenseMap<const clang::FunctionDecl *, bool> Waiting;
 };
 
 } // namespace corolint

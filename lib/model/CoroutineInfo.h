@@ -118,6 +118,14 @@ bool isCoroutine(const clang::FunctionDecl &FD);
 /// task: nothing of the caller's can dangle, nothing is left unawaited.
 bool completesWithinCall(const clang::FunctionDecl &Callee);
 
+/// True if \p Callee, an ordinary function whose body is in sight, waits
+/// before it returns: it calls one of \p Waits (`p.get_future().wait()`) or
+/// loops until a coroutine is done (`while (!promise.done()) drive();`).
+/// A task handed to it, or that it is called on, has run to completion
+/// when the call returns.
+bool waitsBeforeReturning(const clang::FunctionDecl &Callee,
+                          const NameList &Waits);
+
 /// True if coroutines with \p Promise suspend neither initially nor finally:
 /// an object of their type that an ordinary function returns is a value,
 /// not a handle to work that waits to be awaited.

@@ -5,6 +5,7 @@
 
 #include <async_simple/coro/Lazy.h>
 #include <async_simple/coro/SyncAwait.h>
+#include <future>
 #include <string>
 #include <utility>
 
@@ -34,5 +35,45 @@ void run_later() {
   syncAwait(std::move(pending));
   count_chars("other.txt", 'z').start([](auto &&) {});
   // CHECK: :[[@LINE-1]]:15: warning: temporary bound to parameter 'path' of coroutine 'count_chars' is destroyed at the end of the full expression, while the coroutine may still use it [coro-dangling-reference]
-  // CHECK: :14:42: note: parameter 'path' declared here
+  // CHECK: :15:42: note: parameter 'path' declared here
+}
+
+// A helper of the project's that starts the Lazy and waits for it before it
+// returns: the temporary closure outlives the coroutine.
+void run_and_wait(Lazy<void> &&lazy) {
+  std::promise<void> done;
+  std::move(lazy).start([&](auto &&) { done.set_value(); });
+  done.get_future().wait();
+}
+// One that drives until the coroutine is done.
+struct driven {
+  bool done() const;
+  void drive();
+};
+void drive_until_done(Lazy<void> &&lazy, driven &loop) {
+  std::move(lazy).start([](auto &&) {});
+  while (!loop.done())
+    loop.drive();
+}
+// Look-alike: starts it and returns at once.
+void run_in_background(Lazy<void> &&lazy) {
+  std::move(lazy).start([](auto &&) {});
+}
+
+void through_helpers(driven &loop) {
+  int counter = 0;
+  run_and_wait([&]() -> Lazy<void> {
+    ++counter;
+    co_return;
+  }());
+  drive_until_done([&]() -> Lazy<void> {
+    ++counter;
+    co_return;
+  }(), loop);
+  run_in_background([&]() -> Lazy<void> {
+    // CHECK: :[[@LINE-1]]:21: warning: lambda coroutine is called on a temporary closure: its captures are destroyed at the end of the full expression, while the coroutine may still use them [coro-dangling-reference]
+    // CHECK: :[[@LINE-2]]:22: note: captured here
+    ++counter;
+    co_return;
+  }());
 }

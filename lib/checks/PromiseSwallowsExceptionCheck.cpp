@@ -63,21 +63,54 @@ void PromiseSwallowsExceptionCheck::check(
     Swallowing.push_back(Handler);
 }
 
-/// True if \p E names the promise's own state: `this`, or a member of it.
+/// The object whose member \p E names, or nullptr; in a template too
+/// (`value_->eos_` where `value_` is a `result<T> *`).
+static const Expr *memberBase(const Expr *E) {
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getBase();
+  if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(E))
+    return Dependent->isImplicitAccess() ? nullptr : Dependent->getBase();
+  return nullptr;
+}
+
+/// True if \p E names the promise's own state: `this`, a member of it, or
+/// what a member points to (the result object the promise fills in).
 static bool isPromiseState(const Expr *E) {
   E = stripImplicit(E);
   if (const auto *Address = dyn_cast<UnaryOperator>(E))
     E = stripImplicit(Address->getSubExpr());
   if (isa<CXXThisExpr>(E))
     return true;
-  const auto *Member = dyn_cast<MemberExpr>(E);
-  while (Member) {
-    const Expr *Base = stripImplicit(Member->getBase());
-    if (isa<CXXThisExpr>(Base))
+  if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(E);
+      Dependent && Dependent->isImplicitAccess())
+    return true;
+  for (const Expr *Base = memberBase(E); Base;
+       Base = memberBase(stripImplicit(Base)))
+    if (isa<CXXThisExpr>(stripImplicit(Base)))
       return true;
-    Member = dyn_cast<MemberExpr>(Base);
-  }
   return false;
+}
+
+/// The function \p Call calls; in a template, where the arguments depend
+/// on its parameters, the one function the name can mean.
+static const FunctionDecl *calleeAsWritten(const CallExpr &Call) {
+  if (const FunctionDecl *Callee = Call.getDirectCallee())
+    return Callee;
+  const auto *Lookup =
+      dyn_cast<UnresolvedLookupExpr>(stripImplicit(Call.getCallee()));
+  if (!Lookup || Lookup->getNumDecls() != 1)
+    return nullptr;
+  return dyn_cast<FunctionDecl>((*Lookup->decls_begin())->getUnderlyingDecl());
+}
+
+/// True if \p Call is `inner_.unhandled_exception()` on a member whose type
+/// a template parameter decides (a wrapper around any task's promise).
+static bool delegatesToDependentPromise(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Call.getCallee());
+  const IdentifierInfo *Name =
+      Member ? Member->getMember().getAsIdentifierInfo() : nullptr;
+  return Name && Name->getName() == "unhandled_exception" &&
+         (Member->isImplicitAccess() || isPromiseState(Member->getBase()));
 }
 
 bool PromiseSwallowsExceptionCheck::keepsException(const FunctionDecl &Handler,
@@ -111,7 +144,13 @@ bool PromiseSwallowsExceptionCheck::keepsException(const FunctionDecl &Handler,
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
       return;
-    const FunctionDecl *Callee = Call->getDirectCallee();
+    // The other promise's handler is chosen by the instantiation: not in
+    // sight, it may keep the exception.
+    if (delegatesToDependentPromise(*Call)) {
+      Keeps = true;
+      return;
+    }
+    const FunctionDecl *Callee = calleeAsWritten(*Call);
     // A [[noreturn]] call (assert's failure path, a fatal-error helper)
     // ends the program or throws.
     if (calleeIsListed(*Call, Keeping) || (Callee && Callee->isNoReturn())) {
@@ -123,7 +162,12 @@ bool PromiseSwallowsExceptionCheck::keepsException(const FunctionDecl &Handler,
     // by non-const reference or pointer, or is a non-const member function
     // called on it.
     bool GetsState = false;
-    for (const auto &[Param, Arg] : argumentsByParameter(*Call)) {
+    auto Pairs = argumentsByParameter(*Call);
+    if (!Call->getDirectCallee() && Callee)
+      for (unsigned I = 0; I < Arguments.size() && I < Callee->getNumParams();
+           ++I)
+        Pairs.emplace_back(Callee->getParamDecl(I), Arguments[I]);
+    for (const auto &[Param, Arg] : Pairs) {
       QualType Type = Param ? Param->getType() : QualType();
       GetsState = GetsState ||
                   (isPromiseState(Arg) && !Type.isNull() &&

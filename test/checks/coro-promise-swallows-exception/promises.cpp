@@ -146,6 +146,36 @@ struct delegates {
   };
 };
 
+// A wrapper around any task's promise delegates to a handler the
+// instantiation chooses: not in sight, it may keep the exception.
+template <typename Inner> struct wrapping {
+  struct promise_type {
+    wrapping get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() noexcept { inner_.unhandled_exception(); }
+    Inner inner_;
+  };
+};
+
+// The promise fills in a result object it points to, through a helper whose
+// body is not in sight (it stores the current exception there).
+template <typename T> struct outcome {
+  std::exception_ptr error;
+};
+void store_current_exception(std::exception_ptr &slot) noexcept;
+template <typename T> struct filling {
+  struct promise_type {
+    filling get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() noexcept { store_current_exception(out_->error); }
+    outcome<T> *out_ = nullptr;
+  };
+};
+
 // An assert is judged as written, whatever NDEBUG makes of it.
 #define NDEBUG
 #include <cassert>
@@ -186,5 +216,31 @@ struct delegates_to_nothing {
     void unhandled_exception() { inner.unhandled_exception(); }
     // CHECK: :[[@LINE-1]]:10: warning: 'unhandled_exception' drops the exception{{.*}}'delegates_to_nothing::promise_type'
     ignoring_inner inner;
+  };
+};
+
+// Look-alikes in templates: a dependent member that is not a promise's
+// handler; a helper given a copy of the pointed-to state.
+template <typename Inner> struct wrapping_other {
+  struct promise_type {
+    wrapping_other get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() noexcept { inner_.flush(); }
+    // CHECK: :[[@LINE-1]]:10: warning: 'unhandled_exception' drops the exception{{.*}}'wrapping_other::promise_type'
+    Inner inner_;
+  };
+};
+void inspect(std::exception_ptr slot) noexcept;
+template <typename T> struct copying {
+  struct promise_type {
+    copying get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() noexcept { inspect(out_->error); }
+    // CHECK: :[[@LINE-1]]:10: warning: 'unhandled_exception' drops the exception{{.*}}'copying::promise_type'
+    outcome<T> *out_ = nullptr;
   };
 };

@@ -16,7 +16,8 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
       CheckMutexLock(Options.get("CheckMutexLock", false)),
       ExtraBlockingFunctions(textOption("ExtraBlockingFunctions", "")),
       NonBlockingMarkers(textOption("NonBlockingMarkers",
-                                    "EAGAIN;EWOULDBLOCK;EINPROGRESS")) {
+                                    "EAGAIN;EWOULDBLOCK;EINPROGRESS")),
+      ReadinessChecks(listOption(Role::ReadinessChecks)) {
   Table.add(BlockingKind::Waiting, WaitingFunctions);
   Table.add(BlockingKind::EventLoop, EventLoopFunctions);
   Table.add(BlockingKind::IO, BlockingIOFunctions);
@@ -24,6 +25,7 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
     Table.add(BlockingKind::Lock, LockFunctions);
   Table.add(BlockingKind::Listed, ExtraBlockingFunctions);
   Table.setNonBlockingMarkers(NonBlockingMarkers);
+  Table.setReadinessChecks(ReadinessChecks);
 }
 
 void BlockingCallCheck::storeOptions(

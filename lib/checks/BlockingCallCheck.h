@@ -23,6 +23,7 @@ private:
   const bool CheckMutexLock;
   const std::string ExtraBlockingFunctions;
   const std::string NonBlockingMarkers;
+  const std::string ReadinessChecks;
 };
 
 } // namespace corolint

@@ -192,12 +192,19 @@ BlockingCheckBase::blockingPathIn(const FunctionDecl &FD, unsigned Depth,
 }
 
 /// The object a member call is made on: `this` (nullptr stands for it) or
-/// the variable named; false if neither.
+/// the variable named (also through `std::move(future).get()`); false if
+/// neither.
 static std::optional<const ValueDecl *> objectOf(const CallExpr &Call) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
   if (!Member)
     return std::nullopt;
   const Expr *Object = stripImplicit(Member->getImplicitObjectArgument());
+  if (const auto *Move = dyn_cast<CallExpr>(Object);
+      Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+      Move->getDirectCallee()->isInStdNamespace() &&
+      Move->getDirectCallee()->getIdentifier() &&
+      Move->getDirectCallee()->getName() == "move")
+    Object = stripImplicit(Move->getArg(0));
   if (isa<CXXThisExpr>(Object))
     return nullptr;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
@@ -224,6 +231,28 @@ static bool awaitsReadinessOf(const CallExpr &IO, const FunctionDecl &Coroutine)
   return Awaits;
 }
 
+/// True if \p Coroutine asked, before \p Wait, whether the object \p Wait
+/// waits on is ready (`EXPECT_TRUE(f.isReady()); f.get();`, or the branch
+/// after `aw.await_ready()`): the code established that it returns at once.
+bool BlockingCheckBase::readinessEstablished(const CallExpr &Wait,
+                                             const FunctionDecl &Coroutine,
+                                             const SourceManager &SM) const {
+  std::optional<const ValueDecl *> Object = objectOf(Wait);
+  if (!Object || !*Object)
+    return false;
+  SourceLocation WaitLoc = SM.getExpansionLoc(Wait.getBeginLoc());
+  bool Asked = false;
+  forEachOwnStmt(userBody(Coroutine), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    Asked = Asked ||
+            (Call && Call != &Wait && objectOf(*Call) == Object &&
+             Table.isReadinessCheck(*Call) &&
+             SM.isBeforeInTranslationUnit(
+                 SM.getExpansionLoc(Call->getBeginLoc()), WaitLoc));
+  });
+  return Asked;
+}
+
 void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (!isCoroutine(*Coroutine))
@@ -247,6 +276,9 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
     // inside its member) and whose readiness the coroutine awaits.
     if (!Path || (Path->Kind == BlockingKind::IO && Path->Calls.size() > 1 &&
                   awaitsReadinessOf(Call, *Coroutine)))
+      return;
+    if (Path->Kind == BlockingKind::Waiting &&
+        readinessEstablished(Call, *Coroutine, SM))
       return;
     Path->IsStatement = IsStatement;
     onBlockingCall(*Path, *Coroutine, *Result.Context);

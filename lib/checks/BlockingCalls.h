@@ -32,7 +32,15 @@ public:
   void setNonBlockingMarkers(llvm::StringRef SemicolonSeparated) {
     NonBlockingMarkers = NameList(SemicolonSeparated);
   }
+  /// Calls (such as `isReady`) after which waiting on the same object
+  /// returns at once.
+  void setReadinessChecks(llvm::StringRef SemicolonSeparated) {
+    ReadinessChecks = NameList(SemicolonSeparated);
+  }
   std::optional<BlockingKind> classify(const clang::CallExpr &Call) const;
+  bool isReadinessCheck(const clang::CallExpr &Call) const {
+    return calleeIsListed(Call, ReadinessChecks);
+  }
   bool isNonBlockingMarker(llvm::StringRef MacroName) const {
     return NonBlockingMarkers.matches(MacroName);
   }
@@ -47,6 +55,7 @@ private:
   std::vector<Entry> Entries;
   NameList Allowed;
   NameList NonBlockingMarkers;
+  NameList ReadinessChecks;
 };
 
 /// A blocking call reached from a coroutine: Calls.front() is in the
@@ -95,6 +104,9 @@ private:
   std::optional<BlockingPath> blockingPathIn(const clang::FunctionDecl &FD,
                                              unsigned Depth,
                                              const clang::ASTContext &Ctx);
+  bool readinessEstablished(const clang::CallExpr &Wait,
+                            const clang::FunctionDecl &Coroutine,
+                            const clang::SourceManager &SM) const;
   bool shouldDescendInto(const clang::FunctionDecl *FD,
                          const clang::SourceManager &SM) const;
 

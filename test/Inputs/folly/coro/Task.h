@@ -7,11 +7,17 @@
 #include <exception>
 
 namespace folly {
-template <typename T> class SemiFuture {
+namespace futures::detail {
+template <typename T> class FutureBase {
+public:
+  bool isReady() const;
+};
+} // namespace futures::detail
+template <typename T> class SemiFuture : public futures::detail::FutureBase<T> {
 public:
   T get() &&;
 };
-template <typename T> class Future {
+template <typename T> class Future : public futures::detail::FutureBase<T> {
 public:
   T get() &&;
   Future<T> &wait() &;

@@ -27,12 +27,15 @@ DetachedTaskCheck::DetachedTaskCheck(llvm::StringRef Name,
       DetachedThreadFunctions(listOption(Role::DetachedThreadFunctions)),
       EagerStartFunctions(listOption(Role::EagerStartFunctions)),
       BlockingFutureFunctions(listOption(Role::BlockingFutureFunctions)),
+      ErrorCodeTokens(listOption(Role::ErrorCodeTokens)),
+      ExecutorTypes(listOption(Role::ExecutorTypes)),
       Handler(textOption("Handler", DefaultHandler)),
       ValueHandler(textOption("ValueHandler", DefaultValueHandler)),
       Spawn(SpawnFunctions), DetachedTokens(DetachedTokenTypes),
       Detaching(DetachingFunctions), DetachedThreads(DetachedThreadFunctions),
       EagerStarts(EagerStartFunctions),
-      BlockingFutures(BlockingFutureFunctions) {}
+      BlockingFutures(BlockingFutureFunctions),
+      Flow(NameList(ErrorCodeTokens), NameList(ExecutorTypes)) {}
 
 void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
@@ -99,65 +102,6 @@ static const FunctionDecl *spawnedFunction(const Expr &Spawned) {
   return Function;
 }
 
-/// True if \p S can throw nothing: it calls and constructs only through
-/// non-throwing functions, and neither throws nor allocates.
-static bool cannotThrow(const Stmt &S) {
-  bool Throws = false;
-  forEachOwnStmt(&S, [&](const Stmt &Node) {
-    const FunctionDecl *Callee = nullptr;
-    if (const auto *Call = dyn_cast<CallExpr>(&Node))
-      Callee = Call->getDirectCallee();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node))
-      Callee = Construct->getConstructor();
-    else if (isa<CXXThrowExpr, CXXNewExpr, CXXDynamicCastExpr,
-                 CoroutineSuspendExpr>(Node))
-      Throws = true;
-    if (isa<CallExpr, CXXConstructExpr>(Node)) {
-      const auto *Proto =
-          Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
-      Throws = Throws || !Proto || !Proto->isNothrow();
-    }
-  });
-  return !Throws;
-}
-
-/// True if no exception can leave \p FD's body: after statements that
-/// cannot throw (`Session &s = *self;`), it is one `try` whose handlers
-/// catch everything (`...`, or `std::exception` as Asio's examples do) and
-/// never rethrow.
-static bool cannotLetExceptionsEscape(const FunctionDecl &FD) {
-  const FunctionDecl *Definition = nullptr;
-  if (!FD.hasBody(Definition))
-    return false;
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(userBody(*Definition));
-  if (!Body || Body->size() == 0)
-    return false;
-  const auto *Try = dyn_cast<CXXTryStmt>(Body->body_back());
-  if (!Try)
-    return false;
-  for (const Stmt *Before : Body->body())
-    if (Before != Try && !cannotThrow(*Before))
-      return false;
-  bool CatchesAll = false;
-  for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
-    const CXXCatchStmt *Handler = Try->getHandler(I);
-    bool Throws = false;
-    forEachOwnStmt(Handler->getHandlerBlock(), [&](const Stmt &S) {
-      Throws = Throws || isa<CXXThrowExpr>(S);
-    });
-    if (Throws)
-      return false;
-    QualType Caught = Handler->getCaughtType();
-    const CXXRecordDecl *Class =
-        Caught.isNull() ? nullptr
-                        : Caught.getNonReferenceType()->getAsCXXRecordDecl();
-    if (Caught.isNull() ||
-        (Class && Class->getQualifiedNameAsString() == "std::exception"))
-      CatchesAll = true;
-  }
-  return CatchesAll;
-}
-
 /// The value type T of the spawned awaitable<T>, if known.
 static std::optional<QualType> spawnedValueType(const Expr &Spawned,
                                                 const FunctionDecl *Function) {
@@ -212,7 +156,7 @@ void DetachedTaskCheck::checkSpawn(const CallExpr &Call,
     return;
   const Expr &Spawned = *Call.getArg(1);
   const FunctionDecl *Function = spawnedFunction(Spawned);
-  if (Function && cannotLetExceptionsEscape(*Function))
+  if (Function && !Flow.mayEscape(*Function))
     return;
 
   llvm::SmallVector<FixItHint, 1> Fixes;

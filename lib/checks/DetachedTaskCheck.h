@@ -4,6 +4,7 @@
 #define COROLINT_LIB_DETACHEDTASKCHECK_H
 
 #include "checks/CorolintCheck.h"
+#include "model/ExceptionFlow.h"
 
 namespace corolint {
 
@@ -27,10 +28,14 @@ private:
   const std::string DetachedThreadFunctions;
   const std::string EagerStartFunctions;
   const std::string BlockingFutureFunctions;
+  const std::string ErrorCodeTokens;
+  const std::string ExecutorTypes;
   const std::string Handler;
   const std::string ValueHandler;
   NameList Spawn, DetachedTokens, Detaching, DetachedThreads, EagerStarts,
       BlockingFutures;
+  /// Whether a spawned coroutine can have exceptions to lose.
+  ExceptionFlow Flow;
 };
 
 } // namespace corolint

@@ -3,6 +3,8 @@
 // RUN: %check-test coro-detached-task %s -- %std
 
 #include <asio.hpp>
+#include <asio/experimental/as_single.hpp>
+#include <asio/experimental/as_tuple.hpp>
 #include <cstdio>
 
 using asio::awaitable;
@@ -14,7 +16,8 @@ awaitable<void> session(tcp::socket socket) {
   for (;;)
     co_await socket.async_read_some(asio::buffer(data), use_awaitable);
 }
-awaitable<int> count_peers() { co_return 3; }
+int peers_from_config();
+awaitable<int> count_peers() { co_return peers_from_config(); }
 
 // Asio's own examples: the whole body is a try that catches everything.
 awaitable<void> guarded(tcp::socket socket) {
@@ -145,3 +148,86 @@ template <typename Executor> void start_detached_counting(Executor executor) {
   // CHECK-MESSAGES: :[[@LINE-2]]:43: note: the completion token 'asio::detached' drops them
 }
 void counts_detached(asio::io_context &context) { start_detached_counting(context.get_executor()); }
+
+// A coroutine that cannot throw has no exceptions to lose: every error of
+// its awaits comes back as a value (a tuple with the error code, a
+// redirected error code), and its other calls are declared not to throw.
+using tuple_token = asio::experimental::as_tuple_t<asio::use_awaitable_t<>>;
+using tuple_socket = tuple_token::as_default_on_t<tcp::socket>;
+awaitable<void> echo_values(tuple_socket socket) {
+  char data[64];
+  for (;;) {
+    auto [read_error, n] = co_await socket.async_read_some(asio::buffer(data));
+    if (n == 0)
+      break;
+    auto [write_error, written] = co_await asio::async_write(socket, asio::buffer(data, n));
+    if (written != n)
+      break;
+  }
+}
+awaitable<void> echo_redirected(tcp::socket socket) {
+  char data[64];
+  asio::error_code error;
+  std::size_t n = co_await socket.async_read_some(asio::buffer(data), asio::redirect_error(use_awaitable, error));
+  if (!error)
+    co_await asio::async_write(socket, asio::buffer(data, n), asio::redirect_error(use_awaitable, error));
+}
+awaitable<int> constant_peers() { co_return 3; }
+// as_single of a lone error code passes it on unchanged: awaited with
+// use_awaitable it throws.
+using single_token = asio::experimental::as_single_t<asio::use_awaitable_t<>>;
+using single_timer = single_token::as_default_on_t<asio::steady_timer>;
+awaitable<void> waits_single(single_timer timer) { co_await timer.async_wait(); }
+// One await that throws is enough; so is a call that may throw.
+awaitable<void> echo_mixed(tuple_socket socket) {
+  char data[64];
+  auto [read_error, n] = co_await socket.async_read_some(asio::buffer(data));
+  co_await asio::async_write(socket, asio::buffer(data, n), use_awaitable);
+}
+awaitable<void> echo_logged(tuple_socket socket) {
+  char data[64];
+  auto [read_error, n] = co_await socket.async_read_some(asio::buffer(data));
+  peers_from_config();
+}
+
+// A timer built from an executor alone does no I/O: it may come before the
+// try that catches everything. An acceptor that binds an endpoint may throw.
+struct heartbeat {
+  tcp::socket socket_;
+  awaitable<void> send_heartbeats() {
+    asio::steady_timer timer{socket_.get_executor()};
+    try {
+      for (;;) {
+        timer.expires_after(std::chrono::seconds(1));
+        co_await timer.async_wait(use_awaitable);
+      }
+    } catch (const std::exception &) {
+    }
+  }
+  awaitable<void> listen_guarded() {
+    tcp::acceptor acceptor{socket_.get_executor(), {tcp::v4(), 5555}};
+    try {
+      co_await acceptor.async_accept(use_awaitable);
+    } catch (const std::exception &) {
+    }
+  }
+};
+
+void start_values(asio::io_context &context, heartbeat &beat) {
+  asio::co_spawn(context, echo_values(tuple_socket(context)), asio::detached);
+  asio::co_spawn(context, echo_redirected(tcp::socket(context)), asio::detached);
+  asio::co_spawn(context, constant_peers(), asio::detached);
+  asio::co_spawn(context, beat.send_heartbeats(), asio::detached);
+  asio::co_spawn(context, waits_single(single_timer(context)), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exceptions thrown by the spawned coroutine 'waits_single' are silently discarded
+  // CHECK-FIXES: asio::co_spawn(context, waits_single(single_timer(context)), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  asio::co_spawn(context, echo_mixed(tuple_socket(context)), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exceptions thrown by the spawned coroutine 'echo_mixed' are silently discarded
+  // CHECK-FIXES: asio::co_spawn(context, echo_mixed(tuple_socket(context)), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  asio::co_spawn(context, echo_logged(tuple_socket(context)), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exceptions thrown by the spawned coroutine 'echo_logged' are silently discarded
+  // CHECK-FIXES: asio::co_spawn(context, echo_logged(tuple_socket(context)), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  asio::co_spawn(context, beat.listen_guarded(), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exceptions thrown by the spawned coroutine 'listen_guarded' are silently discarded
+  // CHECK-FIXES: asio::co_spawn(context, beat.listen_guarded(), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+}

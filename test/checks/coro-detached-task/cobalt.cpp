@@ -5,7 +5,11 @@
 
 namespace cobalt = boost::cobalt;
 
-cobalt::task<void> refresh() { co_return; }
+void reload_settings();
+cobalt::task<void> refresh() {
+  reload_settings();
+  co_return;
+}
 
 int main() {
   boost::asio::io_context context;

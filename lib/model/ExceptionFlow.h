@@ -1,0 +1,56 @@
+//===--- ExceptionFlow.h - can an exception leave this code? --------------===//
+//
+// The question a detached coroutine raises: if nobody receives its
+// exceptions, does it have any to lose? Answered from what the code shows:
+// calls declared not to throw, awaits whose errors come back as values
+// (`as_tuple`, `redirect_error`, error-code results), handlers that catch
+// everything and do not rethrow, objects built from an executor alone.
+// Running out of memory is not an error a handler could act on: allocations
+// inside such calls do not count, explicit `new` does.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_MODEL_EXCEPTIONFLOW_H
+#define COROLINT_MODEL_EXCEPTIONFLOW_H
+
+#include "model/CoroutineInfo.h"
+
+namespace corolint {
+
+class ExceptionFlow {
+public:
+  /// \p ErrorTokens: completion-token types that deliver errors as values
+  /// (`redirect_error_t`); \p Executors: executor and execution-context
+  /// types, from which an I/O object is built without doing any I/O.
+  ExceptionFlow(NameList ErrorTokens, NameList Executors)
+      : ErrorTokens(std::move(ErrorTokens)), Executors(std::move(Executors)) {}
+
+  /// True if an exception may leave \p S.
+  bool mayThrow(const clang::Stmt *S) const;
+
+  /// True if an exception may leave the body of \p FD; also when its body
+  /// is not in sight.
+  bool mayEscape(const clang::FunctionDecl &FD) const;
+
+private:
+  bool awaitMayThrow(const clang::CoawaitExpr &Await) const;
+  bool deliversErrorsAsValues(const clang::CoawaitExpr &Await) const;
+  bool isErrorToken(const clang::Expr &Argument) const;
+  bool builtFromExecutors(const clang::CXXConstructExpr &Construct) const;
+
+  NameList ErrorTokens;
+  NameList Executors;
+};
+
+/// True if a value of type \p T carries an error instead of throwing it: an
+/// `error_code`, an `exception_ptr`, or a tuple, pair, variant or expected
+/// that holds one.
+bool carriesError(clang::QualType T);
+
+/// The classes a handler catches everything with: `...` and `std::exception`
+/// (what Asio's examples catch).
+bool catchesEverything(const clang::CXXCatchStmt &Handler);
+
+} // namespace corolint
+
+#endif // COROLINT_MODEL_EXCEPTIONFLOW_H

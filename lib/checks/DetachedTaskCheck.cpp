@@ -52,7 +52,7 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     } else if (calleeIsListed(*Call, DetachedThreads)) {
       diag(Loc, "thread is detached: nobody can join it or know when it "
                 "ends, and it may outlive what it uses");
-    } else if (calleeIsListed(*Call, Detaching)) {
+    } else if (calleeIsListed(*Call, Detaching) && !detachesOnlyNothrow(*Call)) {
       diag(Loc, "work started with %0 is detached: nobody can wait for it "
                 "or handle its errors")
           << quotedCalleeName(*Call);
@@ -100,6 +100,20 @@ static const FunctionDecl *spawnedFunction(const Expr &Spawned) {
   if (const FunctionDecl *Target = Function ? forwardedTo(*Function) : nullptr)
     return Target;
   return Function;
+}
+
+bool DetachedTaskCheck::detachesOnlyNothrow(const CallExpr &Call) const {
+  bool Coroutines = false;
+  for (const Expr *Argument : Call.arguments()) {
+    const FunctionDecl *Function = spawnedFunction(*Argument);
+    const FunctionDecl *Definition = nullptr;
+    if (!Function || !Function->hasBody(Definition) || !isCoroutine(*Definition))
+      continue;
+    if (Flow.mayEscape(*Definition))
+      return false;
+    Coroutines = true;
+  }
+  return Coroutines;
 }
 
 /// The value type T of the spawned awaitable<T>, if known.

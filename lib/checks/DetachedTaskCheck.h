@@ -21,6 +21,9 @@ public:
 
 private:
   void checkSpawn(const clang::CallExpr &Call, const clang::ASTContext &Ctx);
+  /// True if \p Call detaches coroutines (one or more) none of which can
+  /// let an exception escape: there is nothing to lose.
+  bool detachesOnlyNothrow(const clang::CallExpr &Call) const;
 
   const std::string SpawnFunctions;
   const std::string DetachedTokenTypes;

@@ -51,13 +51,14 @@ void PromiseSwallowsExceptionCheck::check(
   if (Handler->isTemplateInstantiation() ||
       Handler->getParent()->getTemplateInstantiationPattern())
     return;
-  // Only promise types: they create the coroutine's return object and say
-  // how it starts.
+  // Only promise types, or the part of one that creates the coroutine's
+  // return object or says how it starts (concurrencpp composes its
+  // promises from such bases).
   const CXXRecordDecl *Class = Handler->getParent();
   auto Has = [&](llvm::StringRef Name) {
     return !Class->lookup(&Result.Context->Idents.get(Name)).empty();
   };
-  if (!Has("get_return_object") || !Has("initial_suspend"))
+  if (!Has("get_return_object") && !Has("initial_suspend"))
     return;
   if (!keepsException(*Handler, *Result.Context, /*Depth=*/0))
     Swallowing.push_back(Handler);

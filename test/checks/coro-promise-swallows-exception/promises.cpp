@@ -244,3 +244,25 @@ template <typename T> struct copying {
     outcome<T> *out_ = nullptr;
   };
 };
+
+// A promise composed of bases (as concurrencpp's are): the base that makes
+// the return object drops the exception; another says how it starts.
+struct composed_result;
+struct starts_at_once {
+  std::suspend_never initial_suspend() const noexcept { return {}; }
+};
+struct drops_results {
+  composed_result get_return_object() const noexcept;
+  std::suspend_never final_suspend() const noexcept { return {}; }
+  void unhandled_exception() const noexcept {}
+  // CHECK: :[[@LINE-1]]:8: warning: 'unhandled_exception' ignores the exception: every coroutine whose promise is 'drops_results' fails silently [coro-promise-swallows-exception]
+  void return_void() const noexcept {}
+};
+struct composed_result {
+  struct promise_type : starts_at_once, drops_results {};
+};
+// Look-alike: an awaiter-like helper with the same member is no promise.
+struct not_a_promise {
+  void unhandled_exception() {}
+  bool await_ready() const noexcept { return true; }
+};

@@ -1,0 +1,17 @@
+// Stub shaped like libcoro's coro/scheduler.hpp and coro/thread_pool.hpp:
+// spawn_detached hands the task to a self-deleting promise that ignores its
+// exception; spawn_joinable returns a task to await.
+#pragma once
+#include <coro/task.hpp>
+
+namespace coro {
+class scheduler {
+public:
+  auto spawn_detached(coro::task<void> &&task) -> bool;
+  auto spawn_joinable(coro::task<void> &&task) -> coro::task<void>;
+};
+class thread_pool {
+public:
+  auto spawn_detached(coro::task<void> &&task) noexcept -> bool;
+};
+} // namespace coro

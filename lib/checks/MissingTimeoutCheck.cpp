@@ -220,13 +220,21 @@ bool MissingTimeoutCheck::hasWatchdog(const CallExpr &Operation,
 
   // 2. For a member stream, a watchdog coroutine of the same class: it
   //    awaits a timer and afterwards cancels or closes the stream, itself or
-  //    through another method (Asio's chat server: writer() and stop()).
+  //    through another method. Closing in a catch handler reacts to the
+  //    coroutine's own failure, not to time: a writer woken by a timer, or
+  //    a heartbeat loop, that calls stop() when it fails is no watchdog.
   if (Class && isa<FieldDecl>(Stream))
     for (const CXXMethodDecl *Other : Class->methods()) {
       const FunctionDecl *Definition = nullptr;
       if (Other == Method || !Other->hasBody(Definition) ||
           !isCoroutine(*Definition))
         continue;
+      llvm::SmallPtrSet<const Stmt *, 8> InHandlers;
+      forEachStmtDeep(Definition->getBody(), [&](const Stmt &S) {
+        if (const auto *Handler = dyn_cast<CXXCatchStmt>(&S))
+          forEachStmtDeep(Handler->getHandlerBlock(),
+                          [&](const Stmt &Inner) { InHandlers.insert(&Inner); });
+      });
       bool Waited = false;
       forEachStmtDeep(Definition->getBody(), [&](const Stmt &S) {
         if (Found)
@@ -237,7 +245,8 @@ bool MissingTimeoutCheck::hasWatchdog(const CallExpr &Operation,
             Waited = Waited || (Call && calleeIsListed(*Call, TimerWaits));
           });
         else if (const auto *Call = dyn_cast<CallExpr>(&S))
-          Found = Waited && cancelsStream(*Call, Stream, Class);
+          Found = Waited && !InHandlers.contains(Call) &&
+                  cancelsStream(*Call, Stream, Class);
       });
       if (Found)
         return true;

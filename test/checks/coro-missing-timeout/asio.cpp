@@ -159,6 +159,54 @@ private:
   asio::steady_timer signal_;
 };
 
+// Look-alikes: a writer woken by a timer set to never expire, and a
+// heartbeat loop; both close the socket only when they fail, in a catch
+// handler: that is no watchdog for the reader.
+class woken_session {
+public:
+  awaitable<void> reader() {
+    std::string line;
+    try {
+      for (;;)
+        co_await asio::async_read_until(socket_, asio::dynamic_buffer(line), '\n', use_awaitable);
+      // CHECK: :[[@LINE-1]]:18: warning: network operation 'asio::async_read_until' is awaited without a timeout
+    } catch (const std::exception &) {
+      stop();
+    }
+  }
+  awaitable<void> writer() {
+    try {
+      while (socket_.is_open()) {
+        std::error_code ec;
+        co_await wake_up_.async_wait(asio::redirect_error(use_awaitable, ec));
+        co_await asio::async_write(socket_, asio::buffer(pending_), use_awaitable);
+        // CHECK: :[[@LINE-1]]:18: warning: network operation 'asio::async_write' is awaited without a timeout
+      }
+    } catch (const std::exception &) {
+      stop();
+    }
+  }
+  awaitable<void> heartbeats() {
+    asio::steady_timer timer{socket_.get_executor()};
+    try {
+      for (;;) {
+        timer.expires_after(1s);
+        co_await timer.async_wait(use_awaitable);
+        co_await asio::async_write(socket_, asio::buffer("<heartbeat>\n", 12), use_awaitable);
+        // CHECK: :[[@LINE-1]]:18: warning: network operation 'asio::async_write' is awaited without a timeout
+      }
+    } catch (const std::exception &) {
+      stop();
+    }
+  }
+  void stop() { socket_.close(); }
+
+private:
+  tcp::socket socket_;
+  asio::steady_timer wake_up_;
+  std::string pending_;
+};
+
 // Not reported: accepting (servers wait for clients by design), operations
 // that are not awaited, timer waits.
 awaitable<void> not_network(tcp::acceptor &acceptor, asio::steady_timer &timer) {

@@ -1,4 +1,5 @@
-// Stub shaped like libcoro's coro/net/tcp/client.hpp: poll and connect take
+// Stub shaped like libcoro's coro/net/tcp/client.hpp: poll, connect, reads
+// and writes take
 // a timeout whose default, zero, means wait forever.
 #pragma once
 #include <chrono>
@@ -15,6 +16,12 @@ public:
       -> coro::task<connect_status>;
   auto poll(coro::poll_op op, std::chrono::milliseconds timeout = std::chrono::milliseconds{0})
       -> coro::task<coro::poll_status>;
+  template <typename Buffer>
+  auto read_some(Buffer &buffer, const std::chrono::milliseconds timeout = std::chrono::milliseconds{0})
+      -> coro::task<int>;
+  template <typename Buffer>
+  auto write_all(const Buffer &buffer, const std::chrono::milliseconds timeout = std::chrono::milliseconds{0})
+      -> coro::task<int>;
 };
 } // namespace net::tcp
 } // namespace coro

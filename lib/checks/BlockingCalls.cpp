@@ -198,17 +198,11 @@ static std::optional<const ValueDecl *> objectOf(const CallExpr &Call) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
   if (!Member)
     return std::nullopt;
-  const Expr *Object = stripImplicit(Member->getImplicitObjectArgument());
-  if (const auto *Move = dyn_cast<CallExpr>(Object);
-      Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
-      Move->getDirectCallee()->isInStdNamespace() &&
-      Move->getDirectCallee()->getIdentifier() &&
-      Move->getDirectCallee()->getName() == "move")
-    Object = stripImplicit(Move->getArg(0));
-  if (isa<CXXThisExpr>(Object))
+  const Expr *Object = Member->getImplicitObjectArgument();
+  if (isa<CXXThisExpr>(stripImplicit(Object)))
     return nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
-    return Ref->getDecl();
+  if (const ValueDecl *Variable = namedVariable(Object))
+    return Variable;
   return std::nullopt;
 }
 

@@ -157,9 +157,7 @@ void DetachedTaskCheck::checkSpawn(const CallExpr &Call,
                                    const ASTContext &Ctx) {
   // The token is the last argument written: Asio adds defaulted
   // constraint parameters after it.
-  unsigned N = Call.getNumArgs();
-  while (N > 0 && isa<CXXDefaultArgExpr>(Call.getArg(N - 1)))
-    --N;
+  unsigned N = writtenArgumentCount(Call);
   if (N < 3)
     return;
   const Expr *Token = Call.getArg(N - 1);

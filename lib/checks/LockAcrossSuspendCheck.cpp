@@ -81,12 +81,7 @@ bool LockAcrossSuspendCheck::isMutex(QualType T, const ASTContext &Ctx) {
 /// The declaration a lock operation is called on: `lock.unlock()` gives the
 /// lock variable, `m.lock()` or `this->m.lock()` the mutex.
 static const ValueDecl *objectOf(const CXXMemberCallExpr &Call) {
-  const Expr *Object = Call.getImplicitObjectArgument()->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast<MemberExpr>(Object))
-    return Member->getMemberDecl();
-  return nullptr;
+  return namedVariable(Call.getImplicitObjectArgument());
 }
 
 /// Whether call or construction \p S passes \p Target to a parameter that

@@ -50,10 +50,8 @@ static void forEachStmtDeep(const Stmt *S,
 static const ValueDecl *rootOf(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Ref->getDecl();
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      return Member->getMemberDecl();
+    if (const ValueDecl *Variable = namedVariable(E))
+      return Variable;
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
       E = Call->getImplicitObjectArgument();
     else if (const auto *Call = dyn_cast<CallExpr>(E))
@@ -420,9 +418,7 @@ void MissingTimeoutCheck::report(const Candidate &C) {
   // The completion token is the last argument written, bound to the last
   // parameter (Asio names it `token`; Boost.Asio before 1.80 `handler`).
   const Expr *Token = nullptr;
-  unsigned Written = Operation.getNumArgs();
-  while (Written > 0 && isa<CXXDefaultArgExpr>(Operation.getArg(Written - 1)))
-    --Written;
+  unsigned Written = writtenArgumentCount(Operation);
   if (Callee && Written > 0 && Written <= Callee->getNumParams()) {
     llvm::StringRef Name = Callee->getParamDecl(Written - 1)->getName();
     if (Name.contains_insensitive("token") ||

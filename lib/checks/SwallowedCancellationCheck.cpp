@@ -24,15 +24,6 @@ SwallowedCancellationCheck::SwallowedCancellationCheck(
       Catches(CatchTypes), CancellationExceptions(CancellationExceptionTypes),
       Checks(CancellationChecks), ErrorTokens(ErrorCodeTokens) {}
 
-static const Stmt *firstSuspensionIn(const Stmt *S) {
-  const Stmt *Found = nullptr;
-  forEachOwnStmt(S, [&](const Stmt &Node) {
-    if (!Found && isa<CoroutineSuspendExpr, DependentCoawaitExpr>(Node))
-      Found = &Node;
-  });
-  return Found;
-}
-
 bool SwallowedCancellationCheck::mentionsCancellation(const Stmt *S) const {
   bool Found = false;
   forEachOwnStmt(S, [&](const Stmt &Node) {
@@ -86,9 +77,7 @@ void SwallowedCancellationCheck::checkTry(const CXXTryStmt &Try,
   for (unsigned I = 0; I < Try.getNumHandlers(); ++I) {
     const CXXCatchStmt &Handler = *Try.getHandler(I);
     QualType Caught = Handler.getCaughtType();
-    const CXXRecordDecl *Class =
-        Caught.isNull() ? nullptr
-                        : Caught.getNonReferenceType()->getAsCXXRecordDecl();
+    const CXXRecordDecl *Class = caughtClass(Handler);
     // An earlier handler for the cancellation exception itself sees it.
     if (Class && CancellationExceptions.matches(*Class))
       return;

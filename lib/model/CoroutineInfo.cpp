@@ -708,6 +708,44 @@ argumentsByParameter(const Expr &CallOrConstruct) {
   return Pairs;
 }
 
+const ValueDecl *namedVariable(const Expr *E) {
+  E = E ? stripImplicit(E) : nullptr;
+  if (const auto *Move = dyn_cast_or_null<CallExpr>(E);
+      Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+      Move->getDirectCallee()->isInStdNamespace() &&
+      Move->getDirectCallee()->getIdentifier() &&
+      (Move->getDirectCallee()->getName() == "move" ||
+       Move->getDirectCallee()->getName() == "forward"))
+    E = stripImplicit(Move->getArg(0));
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+unsigned writtenArgumentCount(const CallExpr &Call) {
+  unsigned Written = Call.getNumArgs();
+  while (Written > 0 && isa<CXXDefaultArgExpr>(Call.getArg(Written - 1)))
+    --Written;
+  return Written;
+}
+
+const CXXRecordDecl *caughtClass(const CXXCatchStmt &Handler) {
+  QualType Caught = Handler.getCaughtType();
+  return Caught.isNull() ? nullptr
+                         : Caught.getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+const Stmt *firstSuspensionIn(const Stmt *S) {
+  const Stmt *Found = nullptr;
+  forEachOwnStmt(S, [&](const Stmt &Node) {
+    if (!Found && isa<CoroutineSuspendExpr, DependentCoawaitExpr>(Node))
+      Found = &Node;
+  });
+  return Found;
+}
+
 SourceLocation beginOf(const Expr &E) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(&E);
   if (!Op || Op->getNumArgs() == 0)

@@ -186,6 +186,22 @@ bool calleeIsListed(const clang::CallExpr &Call, const NameList &Names);
 llvm::SmallVector<std::pair<const clang::ParmVarDecl *, const clang::Expr *>, 4>
 argumentsByParameter(const clang::Expr &CallOrConstruct);
 
+/// The variable, parameter or member \p E names: `x`, `this->m`, `m`, also
+/// through `std::move(x)`; nullptr for anything else.
+const clang::ValueDecl *namedVariable(const clang::Expr *E);
+
+/// How many arguments of \p Call are written: defaulted ones at the end (an
+/// Asio operation's default token, its constraint parameters) are not.
+unsigned writtenArgumentCount(const clang::CallExpr &Call);
+
+/// The class a catch handler catches (by value, reference or pointer to
+/// it), or nullptr for `catch (...)` and non-class types.
+const clang::CXXRecordDecl *caughtClass(const clang::CXXCatchStmt &Handler);
+
+/// The first `co_await`, `co_yield` or dependent await that runs as part of
+/// \p S itself (not in nested lambdas), in source order, or nullptr.
+const clang::Stmt *firstSuspensionIn(const clang::Stmt *S);
+
 /// Where \p E starts in the source. Clang 22 reports an overloaded
 /// operator call (`a || b`, `f(x)` on a lambda) as starting at its operator.
 clang::SourceLocation beginOf(const clang::Expr &E);

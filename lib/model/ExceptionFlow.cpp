@@ -47,10 +47,9 @@ bool carriesError(QualType T) {
 }
 
 bool catchesEverything(const CXXCatchStmt &Handler) {
-  QualType Caught = Handler.getCaughtType();
-  if (Caught.isNull())
+  if (Handler.getCaughtType().isNull())
     return true;
-  const CXXRecordDecl *Class = Caught.getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *Class = caughtClass(Handler);
   return Class && Class->getQualifiedNameAsString() == "std::exception";
 }
 

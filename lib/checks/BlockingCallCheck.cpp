@@ -17,7 +17,8 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
       ExtraBlockingFunctions(textOption("ExtraBlockingFunctions", "")),
       NonBlockingMarkers(textOption("NonBlockingMarkers",
                                     "EAGAIN;EWOULDBLOCK;EINPROGRESS")),
-      ReadinessChecks(listOption(Role::ReadinessChecks)) {
+      ReadinessChecks(listOption(Role::ReadinessChecks)),
+      NonBlockingFlags(listOption(Role::NonBlockingFlags)) {
   Table.add(BlockingKind::Waiting, WaitingFunctions);
   Table.add(BlockingKind::EventLoop, EventLoopFunctions);
   Table.add(BlockingKind::IO, BlockingIOFunctions);
@@ -26,6 +27,7 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
   Table.add(BlockingKind::Listed, ExtraBlockingFunctions);
   Table.setNonBlockingMarkers(NonBlockingMarkers);
   Table.setReadinessChecks(ReadinessChecks);
+  Table.setNonBlockingFlags(NonBlockingFlags);
 }
 
 void BlockingCallCheck::storeOptions(

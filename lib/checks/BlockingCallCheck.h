@@ -24,6 +24,7 @@ private:
   const std::string ExtraBlockingFunctions;
   const std::string NonBlockingMarkers;
   const std::string ReadinessChecks;
+  const std::string NonBlockingFlags;
 };
 
 } // namespace corolint

@@ -144,12 +144,63 @@ bool BlockingCheckBase::usesNonBlockingIO(const FunctionDecl &FD,
   return Found;
 }
 
+/// True if \p Init names one of \p Flags, as a macro or a declaration.
+static bool mentionsFlag(const Expr *Init, const NameList &Flags,
+                         const ASTContext &Ctx) {
+  bool Found = false;
+  forEachOwnStmt(Init, [&](const Stmt &S) {
+    SourceLocation Loc = S.getBeginLoc();
+    if (Loc.isMacroID())
+      Found = Found || Flags.matches(Lexer::getImmediateMacroName(
+                           Loc, Ctx.getSourceManager(), Ctx.getLangOpts()));
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      Found = Found || Flags.matches(*Ref->getDecl());
+  });
+  return Found;
+}
+
+/// True if the descriptor \p IO works on (its first argument: `fd`,
+/// `socket_.native_handle()`) belongs to a variable or member created with
+/// a non-blocking flag: `socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0)`
+/// in its initialiser, or in the member's initialiser in a constructor.
+bool BlockingCheckBase::createdNonBlocking(const CallExpr &IO,
+                                           const ASTContext &Ctx) const {
+  const NameList &Flags = Table.nonBlockingFlags();
+  if (IO.getNumArgs() == 0)
+    return false;
+  const Expr *Descriptor = stripImplicit(IO.getArg(0));
+  if (const auto *Handle = dyn_cast<CXXMemberCallExpr>(Descriptor))
+    Descriptor = Handle->getImplicitObjectArgument();
+  const ValueDecl *Owner = namedVariable(Descriptor);
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(Owner))
+    return mentionsFlag(Var->getInit(), Flags, Ctx);
+  const auto *Field = dyn_cast_or_null<FieldDecl>(Owner);
+  if (!Field)
+    return false;
+  const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!Class)
+    return false;
+  for (const CXXConstructorDecl *Constructor : Class->ctors()) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Constructor->hasBody(Definition))
+      continue;
+    for (const CXXCtorInitializer *Init :
+         cast<CXXConstructorDecl>(Definition)->inits())
+      if (Init->getMember() == Field &&
+          mentionsFlag(Init->getInit(), Flags, Ctx))
+        return true;
+  }
+  return false;
+}
+
 std::optional<BlockingKind>
 BlockingCheckBase::blockingKind(const CallExpr &Call, const FunctionDecl &Caller,
                                 const ASTContext &Ctx) {
   std::optional<BlockingKind> Kind = Table.classify(Call);
-  // `if (errno == EAGAIN)` after a read: the descriptor is non-blocking.
-  if (Kind == BlockingKind::IO && usesNonBlockingIO(Caller, Ctx))
+  // `if (errno == EAGAIN)` after a read, or a descriptor created with
+  // SOCK_NONBLOCK: the I/O returns at once.
+  if (Kind == BlockingKind::IO &&
+      (usesNonBlockingIO(Caller, Ctx) || createdNonBlocking(Call, Ctx)))
     return std::nullopt;
   return Kind;
 }

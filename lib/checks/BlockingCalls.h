@@ -44,6 +44,12 @@ public:
   bool isNonBlockingMarker(llvm::StringRef MacroName) const {
     return NonBlockingMarkers.matches(MacroName);
   }
+  /// Macros and declarations (`SOCK_NONBLOCK`, an option enumerator) that
+  /// create a descriptor non-blocking.
+  void setNonBlockingFlags(llvm::StringRef SemicolonSeparated) {
+    NonBlockingFlags = NameList(SemicolonSeparated);
+  }
+  const NameList &nonBlockingFlags() const { return NonBlockingFlags; }
 
 private:
   struct Entry {
@@ -56,6 +62,7 @@ private:
   NameList Allowed;
   NameList NonBlockingMarkers;
   NameList ReadinessChecks;
+  NameList NonBlockingFlags;
 };
 
 /// A blocking call reached from a coroutine: Calls.front() is in the
@@ -101,6 +108,8 @@ private:
                                            const clang::ASTContext &Ctx);
   bool usesNonBlockingIO(const clang::FunctionDecl &FD,
                          const clang::ASTContext &Ctx);
+  bool createdNonBlocking(const clang::CallExpr &IO,
+                          const clang::ASTContext &Ctx) const;
   std::optional<BlockingPath> blockingPathIn(const clang::FunctionDecl &FD,
                                              unsigned Depth,
                                              const clang::ASTContext &Ctx);

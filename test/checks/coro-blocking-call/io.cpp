@@ -136,3 +136,48 @@ public:
 private:
   int fd = -1;
 };
+
+// A descriptor created non-blocking returns at once: SOCK_NONBLOCK where a
+// local is made, or a non-blocking option in the member's initialiser (as
+// libcoro's servers make their accept socket). Look-alike: the same server
+// without the flag.
+class nonblocking_server {
+public:
+  nonblocking_server() : fd_(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0)) {}
+  awaitable<int> accept_one() { co_return ::accept(fd_, nullptr, nullptr); }
+
+private:
+  int fd_;
+};
+class blocking_server {
+public:
+  blocking_server() : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {}
+  awaitable<int> accept_one() { co_return ::accept(fd_, nullptr, nullptr); }
+  // CHECK: :[[@LINE-1]]:43: warning: coroutine 'accept_one' does blocking I/O in 'accept', blocking its thread [coro-blocking-call]
+
+private:
+  int fd_;
+};
+awaitable<long> read_fresh_socket() {
+  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  char buffer[8];
+  co_return ::recv(fd, buffer, sizeof buffer, 0);
+}
+
+namespace coro::net {
+struct socket {
+  enum class blocking_t { yes, no };
+  explicit socket(blocking_t blocking);
+  int native_handle() const;
+};
+} // namespace coro::net
+class event_server {
+public:
+  event_server() : accept_socket_(coro::net::socket::blocking_t::no) {}
+  awaitable<int> accept_one() {
+    co_return ::accept(accept_socket_.native_handle(), nullptr, nullptr);
+  }
+
+private:
+  coro::net::socket accept_socket_;
+};

@@ -2,6 +2,7 @@
 
 #include "checks/CorolintCheck.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Lex/Lexer.h"
 
 namespace corolint {
 
@@ -18,7 +19,33 @@ CorolintCheck::CorolintCheck(llvm::StringRef Name,
       Types(Options.getLocalOrGlobal(
                 "AwaitableTypes",
                 Frameworks.names({Role::AwaitableTypes})),
-            Options.getLocalOrGlobal("IgnoredAwaitableTypes", "")) {}
+            Options.getLocalOrGlobal("IgnoredAwaitableTypes", "")) {
+  DeathTests = NameList(listOption(Role::DeathTestMacros));
+}
+
+bool CorolintCheck::inArgumentOf(clang::SourceLocation Loc,
+                                 const NameList &Macros) const {
+  if (!Sources)
+    return false;
+  // Up through the macros the location was passed into, to the file.
+  while (Loc.isMacroID()) {
+    if (Sources->isMacroArgExpansion(Loc) &&
+        Macros.matches(clang::Lexer::getImmediateMacroName(Loc, *Sources,
+                                                           getLangOpts())))
+      return true;
+    Loc = Sources->getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
+clang::DiagnosticBuilder CorolintCheck::diag(clang::SourceLocation Loc,
+                                             llvm::StringRef Description,
+                                             clang::DiagnosticIDs::Level Level) {
+  // An ignored diagnostic takes the notes that follow it along.
+  if (Level != clang::DiagnosticIDs::Note && inArgumentOf(Loc, DeathTests))
+    Level = clang::DiagnosticIDs::Ignored;
+  return ClangTidyCheck::diag(Loc, Description, Level);
+}
 
 void CorolintCheck::registerMatchers(clang::ast_matchers::MatchFinder *Finder) {
   Finder->addMatcher(functionDefinitions(), this);

@@ -34,8 +34,23 @@ public:
     IncludesAdded.clear();
   }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override {
+    Sources = &SM;
+  }
 
 protected:
+  using ClangTidyCheck::diag;
+  /// As ClangTidyCheck::diag, but a warning written in the statement of a
+  /// death test (`EXPECT_DEATH(statement, ...)`, DeathTestMacros) is
+  /// dropped with its notes: that code is meant to end the process.
+  clang::DiagnosticBuilder
+  diag(clang::SourceLocation Loc, llvm::StringRef Description,
+       clang::DiagnosticIDs::Level Level = clang::DiagnosticIDs::Warning);
+  /// True if \p Loc is written in an argument of one of \p Macros.
+  bool inArgumentOf(clang::SourceLocation Loc, const NameList &Macros) const;
+
   /// The list option \p Option: the check's own value, else the global one,
   /// else the framework table's names for \p Roles.
   std::string listOption(llvm::StringRef Option,
@@ -68,6 +83,8 @@ protected:
 
 private:
   std::vector<std::pair<std::string, std::string>> Stored;
+  NameList DeathTests;
+  const clang::SourceManager *Sources = nullptr;
   /// The headers includeFor() added, per file.
   std::set<std::pair<clang::FileID, std::string>> IncludesAdded;
 };

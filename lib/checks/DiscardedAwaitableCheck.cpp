@@ -130,7 +130,8 @@ static llvm::SmallVector<FixItHint, 2> coAwaitFix(const Expr &E,
 DiscardedAwaitableCheck::DiscardedAwaitableCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
     : CorolintCheck(Name, Context),
-      AllowExplicitDiscard(Options.get("AllowExplicitDiscard", false)) {
+      AllowExplicitDiscard(Options.get("AllowExplicitDiscard", false)),
+      ExpectThrow(listOption(Role::ExpectThrowMacros)) {
   // The base reads these for every check's type model; --dump-config shows
   // them here.
   listOption(Role::AwaitableTypes);
@@ -174,7 +175,10 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
     VoidCast = nullptr;
   }
   const auto *Call = dyn_cast<CallExpr>(Value);
-  if (!Call || !Call->isPRValue())
+  // `EXPECT_THROW(call(), E)`: the call is meant to throw before it
+  // returns anything to await.
+  if (!Call || !Call->isPRValue() ||
+      inArgumentOf(Call->getBeginLoc(), ExpectThrow))
     return;
   CoroutineTypeInfo Info = Types.classify(Call->getType(), S.Ctx);
   // (Asked last: both walk the callee's body.)

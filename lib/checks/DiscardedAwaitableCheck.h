@@ -23,6 +23,8 @@ private:
   void checkUnusedLocal(const clang::VarDecl &Var, const Scope &S);
 
   const bool AllowExplicitDiscard;
+  /// Macros whose statement is meant to throw (`EXPECT_THROW`).
+  const NameList ExpectThrow;
 };
 
 } // namespace corolint

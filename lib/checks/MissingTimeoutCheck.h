@@ -15,6 +15,7 @@ public:
   MissingTimeoutCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override {
+    CorolintCheck::registerPPCallbacks(SM, PP, ModuleExpanderPP);
     this->PP = PP;
   }
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;

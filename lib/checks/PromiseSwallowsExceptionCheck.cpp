@@ -151,6 +151,16 @@ bool PromiseSwallowsExceptionCheck::keepsException(const FunctionDecl &Handler,
       Keeps = true;
       return;
     }
+    // `result_->emplaceException(exception_wrapper{current_exception()})`
+    // in a template: the exception handed to a member of the promise's
+    // state whose type the instantiation decides.
+    if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee());
+        Member &&
+        (Member->isImplicitAccess() || isPromiseState(Member->getBase())) &&
+        llvm::any_of(Call->arguments(), yieldsExceptionPtr)) {
+      Keeps = true;
+      return;
+    }
     const FunctionDecl *Callee = calleeAsWritten(*Call);
     // A [[noreturn]] call (assert's failure path, a fatal-error helper)
     // ends the program or throws.

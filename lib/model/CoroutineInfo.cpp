@@ -444,10 +444,20 @@ static bool resumesOnlyItsOwnKind(const CoroutineSuspendExpr &Suspend) {
 
 bool yieldsExceptionPtr(const Expr *E) {
   E = stripImplicit(E);
-  while (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(E)) {
-    if (Copy->getNumArgs() != 1)
-      return false;
-    E = stripImplicit(Copy->getArg(0));
+  // Through copies and one-argument wrappers: `wrapper{current_exception()}`.
+  while (true) {
+    if (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(E)) {
+      if (Copy->getNumArgs() != 1)
+        return false;
+      E = stripImplicit(Copy->getArg(0));
+    } else if (const auto *List = dyn_cast_or_null<InitListExpr>(E);
+               List && List->getNumInits() == 1) {
+      E = stripImplicit(List->getInit(0));
+    } else if (const auto *Cast = dyn_cast_or_null<CXXFunctionalCastExpr>(E)) {
+      E = stripImplicit(Cast->getSubExpr());
+    } else {
+      break;
+    }
   }
   const auto *Call = dyn_cast_or_null<CallExpr>(E);
   const CXXRecordDecl *Type =

@@ -176,6 +176,26 @@ template <typename T> struct filling {
   };
 };
 
+// A promise base that stores the exception, wrapped, into a result object
+// whose type the instantiation decides (folly's Try through a pointer).
+template <typename T> struct wrapped_result;
+template <typename T> struct storing_base {
+  wrapped_result<T> get_return_object() noexcept;
+  void unhandled_exception() noexcept {
+    result_->emplaceException(fw::wrapper{fw::current_exception()});
+  }
+  T *result_ = nullptr;
+};
+// Look-alike: the same call with a message, not the exception.
+template <typename T> struct logging_base {
+  wrapped_result<T> get_return_object() noexcept;
+  void unhandled_exception() noexcept {
+    // CHECK: :[[@LINE-1]]:8: warning: 'unhandled_exception' drops the exception{{.*}}'logging_base'
+    result_->log("task failed");
+  }
+  T *result_ = nullptr;
+};
+
 // An assert is judged as written, whatever NDEBUG makes of it.
 #define NDEBUG
 #include <cassert>

@@ -1,8 +1,8 @@
 //===--- Cache.cpp --------------------------------------------------------===//
 
 #include "tooling/Cache.h"
-#include "tooling/Fixes.h"
-#include "tooling/Runner.h"
+#include "tooling/AtomicWrite.h"
+#include "tooling/ContentHash.h"
 #include "tooling/SharedPreambles.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"

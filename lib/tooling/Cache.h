@@ -3,7 +3,7 @@
 #ifndef COROLINT_LIB_CACHE_H
 #define COROLINT_LIB_CACHE_H
 
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "tooling/FileResult.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
@@ -13,19 +13,6 @@
 namespace corolint {
 
 struct SharedPreamble;
-
-/// What one translation unit produced.
-struct FileResult {
-  std::vector<clang::tidy::ClangTidyError> Findings;
-  /// Hashes of the user's files as the checks saw them (for --fix).
-  llvm::StringMap<uint64_t> UserFiles;
-  /// Every file the preprocessor read, headers included, with its hash:
-  /// the preprocessed translation unit is a function of these and the
-  /// command line.
-  llvm::StringMap<uint64_t> Inputs;
-  /// Parsed with a shared preamble (not stored in the cache).
-  bool UsedPreamble = false;
-};
 
 /// A directory of FileResults, one file each (and of the precompiled
 /// preambles that produced them, see SharedPreamble), named by a hash of the

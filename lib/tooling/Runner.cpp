@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "tooling/Runner.h"
+#include "tooling/Cache.h"
+#include "tooling/ContentHash.h"
 #include "tooling/Report.h"
 #include "tooling/SharedPreambles.h"
 #include "clang-tidy/ClangTidy.h"
@@ -22,7 +24,6 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/xxhash.h"
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -31,10 +32,6 @@ using namespace clang;
 using namespace clang::tidy;
 
 namespace corolint {
-
-uint64_t contentHash(llvm::StringRef Content) {
-  return llvm::xxh3_64bits(Content);
-}
 
 namespace {
 

@@ -3,7 +3,7 @@
 #ifndef COROLINT_LIB_SHAREDPREAMBLES_H
 #define COROLINT_LIB_SHAREDPREAMBLES_H
 
-#include "tooling/Cache.h"
+#include "tooling/FileResult.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"

@@ -283,7 +283,7 @@ void ResultCache::store(llvm::StringRef Key, const FileResult &Result) const {
 // PCH's hash (a PCH that does not load would turn into compile errors in
 // every file that uses it).
 bool ResultCache::lookupPreamble(llvm::StringRef Key,
-                                 SharedPreamble &Preamble) const {
+                                 PrecompiledBlock &Kept) const {
   auto Buffer = llvm::MemoryBuffer::getFile(pathOf(Key, ".preamble.json"));
   if (!Buffer)
     return false;
@@ -305,18 +305,18 @@ bool ResultCache::lookupPreamble(llvm::StringRef Key,
                                          /*RequiresNullTerminator=*/false);
   if (!PCH || contentHash((*PCH)->getBuffer()) != PCHHash)
     return false;
-  Preamble.PCH = std::move(*PCH);
-  Preamble.Inputs = std::move(Inputs);
+  Kept.PCH = std::move(*PCH);
+  Kept.Inputs = std::move(Inputs);
   return true;
 }
 
 void ResultCache::storePreamble(llvm::StringRef Key,
-                                const SharedPreamble &Preamble) const {
-  const FileResult &Inputs = Preamble.Inputs;
-  if (!Preamble.PCH || Inputs.Inputs.empty() || !storableAsJson(Inputs) ||
+                                const PrecompiledBlock &Built) const {
+  const FileResult &Inputs = Built.Inputs;
+  if (!Built.PCH || Inputs.Inputs.empty() || !storableAsJson(Inputs) ||
       llvm::sys::fs::create_directories(Directory))
     return;
-  llvm::StringRef PCH = Preamble.PCH->getBuffer();
+  llvm::StringRef PCH = Built.PCH->getBuffer();
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS << json::Value(json::Object{{"pch", llvm::utohexstr(contentHash(PCH))},

@@ -12,10 +12,10 @@
 
 namespace corolint {
 
-struct SharedPreamble;
+struct PrecompiledBlock;
 
 /// A directory of FileResults, one file each (and of the precompiled
-/// preambles that produced them, see SharedPreamble), named by a hash of the
+/// preambles that produced them, see PrecompiledBlock), named by a hash of the
 /// corolint and LLVM versions, the source file, its command line and its
 /// configuration. An entry is used only while every input still has the
 /// content it had (ccache's "direct mode"): any change to a header, a flag
@@ -35,12 +35,12 @@ public:
   /// Results that cannot be stored faithfully are skipped.
   void store(llvm::StringRef Key, const FileResult &Result) const;
 
-  /// Fills in the PCH and the inputs of \p Preamble from the entry \p Key
-  /// if every file it read is unchanged; false otherwise.
-  bool lookupPreamble(llvm::StringRef Key, SharedPreamble &Preamble) const;
+  /// Fills in \p Kept (the PCH of a shared preamble and what it read) from
+  /// the entry \p Key if every file it read is unchanged; false otherwise.
+  bool lookupPreamble(llvm::StringRef Key, PrecompiledBlock &Kept) const;
 
-  /// Stores the PCH and the inputs of a built \p Preamble under \p Key.
-  void storePreamble(llvm::StringRef Key, const SharedPreamble &Preamble) const;
+  /// Stores the PCH and the inputs of a built preamble under \p Key.
+  void storePreamble(llvm::StringRef Key, const PrecompiledBlock &Built) const;
 
   /// Forgets the preamble stored under \p Key.
   void dropPreamble(llvm::StringRef Key) const;

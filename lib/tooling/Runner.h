@@ -56,7 +56,7 @@ RunResult runChecks(
     const std::function<void(size_t Done, size_t Total, llvm::StringRef File)>
         &Progress);
 
-struct SharedPreamble;
+class SharedPreamble;
 
 /// Runs the checks on one file, reading files through \p FS, with the
 /// precompiled \p Preamble if it has one.

@@ -28,9 +28,11 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/TimeProfiler.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
 #include <unistd.h>
 
 namespace corolint {
@@ -452,8 +454,7 @@ static void writeFindings(std::vector<ClangTidyError> &Findings,
   }
 }
 
-int main(int argc, const char **argv) {
-  llvm::InitLLVM Init(argc, argv);
+static int run(int argc, const char **argv) {
   (void)corolint::CorolintModuleAnchorSource;
   corolint::CommandSource Commands;
   if (std::optional<std::string> Problem = parseCommandLine(argc, argv, Commands))
@@ -587,4 +588,23 @@ int main(int argc, const char **argv) {
   if (FixFailed)
     return ExitError;
   return Findings.empty() ? ExitClean : ExitFindings;
+}
+
+int main(int argc, const char **argv) {
+  llvm::InitLLVM Init(argc, argv);
+  // A reader that leaves (`corolint | head`) ends the run as it ends cat or
+  // grep: SIGPIPE's default action, without a word. InitLLVM's handler
+  // would exit with 74 instead, which looks like a failure of corolint's.
+  llvm::sys::SetOneShotPipeSignalFunction(nullptr);
+  int Code = run(argc, argv);
+  // Where SIGPIPE is ignored (a parent chose so), the writes fail instead:
+  // the same quiet end, with the status a shell gives a process SIGPIPE
+  // killed, rather than LLVM's "IO failure on output stream".
+  llvm::outs().flush();
+  if (llvm::outs().has_error() &&
+      llvm::outs().error() == std::errc::broken_pipe) {
+    llvm::outs().clear_error();
+    return 128 + SIGPIPE;
+  }
+  return Code;
 }

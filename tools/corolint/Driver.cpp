@@ -119,9 +119,10 @@ cl::opt<bool> Verbose("verbose",
                                "results, shared preambles."),
                       cl::cat(Category));
 enum class Color { Auto, Always, Never };
-// Spelled --color on the command line; LLVM itself registers "color".
+// Registered under a name of its own, as LLVM registers a boolean "color"
+// too; renamed --color once LLVM's is removed (parseCommandLine).
 cl::opt<Color> UseColor(
-    "corolint-color", cl::desc("Colors in text output (--color=...):"),
+    "corolint-color", cl::desc("Colors in text output:"),
     cl::init(Color::Auto),
     cl::values(clEnumValN(Color::Auto, "auto", "when stdout is a terminal"),
                clEnumValN(Color::Always, "always", "always"),
@@ -252,17 +253,15 @@ static std::optional<std::string> parseCommandLine(int argc, const char **argv,
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "corolint 0.1.0 (LLVM " << LLVM_VERSION_STRING << ")\n";
   });
-  // --color=... is ours; LLVM's own boolean --color option is hidden.
-  static std::vector<std::string> Renamed;
-  Renamed.reserve(Separator); // No reallocation: the c_str()s stay valid.
+  // --color=... is ours: LLVM's own boolean --color (registered by now,
+  // HideUnrelatedOptions registers the common options) gives way, so that
+  // --help and the error messages name the option as it is spelt.
+  llvm::StringMap<cl::Option *> &Registered = cl::getRegisteredOptions();
+  if (cl::Option *LLVMColor = Registered.lookup("color");
+      LLVMColor && LLVMColor != &UseColor)
+    LLVMColor->removeArgument();
+  UseColor.setArgStr("color");
   std::vector<const char *> Args(argv, argv + Separator);
-  for (const char *&Arg : Args) {
-    llvm::StringRef A(Arg);
-    if (A.consume_front("--color=") || A.consume_front("-color=")) {
-      Renamed.push_back(("--corolint-color=" + A).str());
-      Arg = Renamed.back().c_str();
-    }
-  }
   std::string ParseErrors;
   if (parseOptions(Args, ParseErrors)) {
     Commands.BuildPath = BuildPath;

@@ -8,6 +8,7 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
 #if LLVM_VERSION_MAJOR < 22
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -56,6 +57,49 @@ std::string brokenConfigurationAbove(const std::string &Path) {
       return ("invalid configuration in " + File + (Located ? ":" : ": ") +
               Problem)
           .str();
+  }
+  return "";
+}
+
+/// The regular expressions of a configuration, by field name.
+static std::vector<std::pair<llvm::StringRef, const std::optional<std::string> *>>
+regexFields(const ClangTidyOptions &Options) {
+  return {{"HeaderFilterRegex", &Options.HeaderFilterRegex},
+          {"ExcludeHeaderFilterRegex", &Options.ExcludeHeaderFilterRegex}};
+}
+
+static std::string invalidRegexIn(llvm::StringRef Field,
+                                  const std::optional<std::string> &Value) {
+  std::string Error;
+  if (!Value || llvm::Regex(*Value).isValid(Error))
+    return "";
+  return (Field + " '" + *Value + "': " + Error).str();
+}
+
+std::string invalidRegex(const ClangTidyOptions &Options) {
+  for (const auto &[Field, Value] : regexFields(Options))
+    if (std::string Problem = invalidRegexIn(Field, *Value); !Problem.empty())
+      return Problem;
+  return "";
+}
+
+std::string invalidRegexAbove(ClangTidyOptionsProvider &Provider,
+                              const std::string &Path) {
+  std::vector<ClangTidyOptionsProvider::OptionsSource> Sources =
+      Provider.getRawOptions(Path);
+  for (size_t Field = 0; Field < 2; ++Field) {
+    // Later sources override earlier ones: the last that sets it decides.
+    for (auto It = Sources.rbegin(); It != Sources.rend(); ++It) {
+      auto Fields = regexFields(It->first);
+      const auto &[Name, Value] = Fields[Field];
+      if (!*Value)
+        continue;
+      // Only files: the command line's expressions are checked as given.
+      if (llvm::sys::fs::exists(It->second))
+        if (std::string Problem = invalidRegexIn(Name, *Value); !Problem.empty())
+          return "invalid configuration in " + It->second + ": " + Problem;
+      break;
+    }
   }
   return "";
 }

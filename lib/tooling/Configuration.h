@@ -31,6 +31,17 @@ parseConfiguration(llvm::MemoryBufferRef Config, std::string &Problem,
 /// process.
 std::string brokenConfigurationAbove(const std::string &Path);
 
+/// The first regular expression of \p Options that does not compile, as
+/// "HeaderFilterRegex '(': parentheses not balanced", or empty. clang-tidy
+/// would match nothing with it: the findings in headers would vanish.
+std::string invalidRegex(const clang::tidy::ClangTidyOptions &Options);
+
+/// As invalidRegex, for the `.clang-tidy` file that sets each expression in
+/// effect for \p Path: "invalid configuration in FILE: ...", or empty. One
+/// that another source overrides is not in effect, and not reported.
+std::string invalidRegexAbove(clang::tidy::ClangTidyOptionsProvider &Provider,
+                              const std::string &Path);
+
 /// The check names in the comma-separated \p Globs (without wildcards) that
 /// no registered check has: probably typos.
 std::vector<std::string> unknownChecks(llvm::StringRef Globs);

@@ -28,6 +28,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/TimeProfiler.h"
@@ -321,8 +322,13 @@ static llvm::Expected<Configuration> configure() {
       (Checks.empty() ? std::string() : Checks + ",") + "-clang-analyzer-*";
   if (ParseOnly)
     Settings.Overrides.Checks = "-*";
-  if (!HeaderFilter.empty())
+  if (!HeaderFilter.empty()) {
+    std::string Error;
+    if (!llvm::Regex(HeaderFilter).isValid(Error))
+      return Problem("invalid regular expression in --header-filter '" +
+                     HeaderFilter + "': " + Error);
     Settings.Overrides.HeaderFilterRegex = HeaderFilter;
+  }
   if (!WarningsAsErrors.empty())
     Settings.Overrides.WarningsAsErrors = WarningsAsErrors;
   if (UseColor != Color::Auto)
@@ -347,6 +353,9 @@ static llvm::Expected<Configuration> configure() {
         llvm::MemoryBufferRef(Text, Name), Error, Located);
     if (!Settings.Given)
       return Problem("invalid configuration in " + Name + ": " + Error);
+    if (std::string Invalid = corolint::invalidRegex(*Settings.Given);
+        !Invalid.empty())
+      return Problem("invalid configuration in " + Name + ": " + Invalid);
   }
   return Settings;
 }
@@ -478,6 +487,11 @@ static int run(int argc, const char **argv) {
     if (std::string Problem = corolint::brokenConfigurationAbove(ConfigPath.str().str());
         !Problem.empty())
       return fail(Problem);
+  if (!Config->Given)
+    if (std::string Problem =
+            corolint::invalidRegexAbove(*Provider, ConfigPath.str().str());
+        !Problem.empty())
+      return fail(Problem);
   ClangTidyOptions Effective = Provider->getOptions(ConfigPath);
   for (const std::string &Problem : corolint::frameworkOptionProblems(Effective))
     return fail(Problem);
@@ -509,10 +523,13 @@ static int run(int argc, const char **argv) {
   if (!Sources)
     return fail(llvm::toString(Sources.takeError()));
   if (!Config->Given)
-    for (const std::string &Source : *Sources)
-      if (std::string Problem = corolint::brokenConfigurationAbove(Source);
-          !Problem.empty())
+    for (const std::string &Source : *Sources) {
+      std::string Problem = corolint::brokenConfigurationAbove(Source);
+      if (Problem.empty())
+        Problem = corolint::invalidRegexAbove(*Provider, Source);
+      if (!Problem.empty())
         return fail(Problem);
+    }
   if (!ParseOnly)
     warnAboutFilesWithoutChecks(*Provider, *Sources);
   // The changed lines, read before the long run so that errors come first.

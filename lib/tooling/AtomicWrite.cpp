@@ -2,6 +2,7 @@
 
 #include "tooling/AtomicWrite.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <unistd.h>
@@ -33,6 +34,25 @@ std::string writeAtomically(llvm::StringRef Path, llvm::StringRef Content,
                    : std::string("cannot write the temporary file");
   }
   return "";
+}
+
+std::string whyUnwritable(llvm::StringRef Path) {
+  namespace fs = llvm::sys::fs;
+  if (fs::is_directory(Path))
+    return std::make_error_code(std::errc::is_a_directory).message();
+  if (fs::exists(Path)) {
+    std::error_code EC = fs::access(Path, fs::AccessMode::Write);
+    return EC ? EC.message() : "";
+  }
+  // A new file: its directory must exist and let us create it.
+  llvm::SmallString<256> Directory(Path);
+  fs::make_absolute(Directory);
+  llvm::sys::path::remove_filename(Directory);
+  if (!fs::is_directory(Directory))
+    return std::make_error_code(std::errc::no_such_file_or_directory)
+        .message();
+  std::error_code EC = fs::access(Directory, fs::AccessMode::Write);
+  return EC ? EC.message() : "";
 }
 
 } // namespace corolint

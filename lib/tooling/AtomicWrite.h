@@ -19,6 +19,10 @@ std::string writeAtomically(llvm::StringRef Path, llvm::StringRef Content,
                             const llvm::Twine &TemporaryModel,
                             llvm::sys::fs::perms Mode, bool Durable);
 
+/// Why \p Path cannot be written (created, or replaced if it exists), or
+/// "": asked before a long run whose results are to go there.
+std::string whyUnwritable(llvm::StringRef Path);
+
 } // namespace corolint
 
 #endif // COROLINT_LIB_ATOMICWRITE_H

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tooling/AtomicWrite.h"
 #include "tooling/CompileCommands.h"
 #include "tooling/Configuration.h"
 #include "tooling/Filters.h"
@@ -542,6 +543,11 @@ static int run(int argc, const char **argv) {
   }
   if (Fix && OutputFormat != Format::Text)
     return fail("--fix reports in text; use --export-fixes with other formats");
+  // Written after the analysis: a path that cannot be is said before it.
+  for (const std::string *Output : {&ExportFixes.getValue(), &WriteBaseline.getValue()})
+    if (!Output->empty())
+      if (std::string Why = corolint::whyUnwritable(*Output); !Why.empty())
+        return fail("cannot write '" + *Output + "': " + Why);
 
   corolint::RunOptions Run;
   Run.Jobs = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();

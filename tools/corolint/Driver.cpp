@@ -424,19 +424,24 @@ adjustedForCorolint(std::unique_ptr<tooling::CompilationDatabase> Base) {
 }
 
 static void printReuse(const corolint::RunResult &Result, size_t Files) {
-  auto Count = [](unsigned N, llvm::StringRef Noun) {
+  auto Count = [](size_t N, llvm::StringRef Noun) {
     return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
   };
   if (!CacheDir.empty())
     llvm::errs() << "corolint: reused the cached findings of "
                  << Result.CacheHits << " of " << Count(Files, "file") << "\n";
+  // Every file analysed, then how: "parsed 1 file with a preamble" alone
+  // reads as if one file was analysed.
+  size_t Analysed = Files - Result.CacheHits;
+  llvm::errs() << "corolint: analysed " << Count(Analysed, "file") << "\n";
   llvm::errs() << "corolint: parsed " << Count(Result.FilesWithPreamble, "file")
                << " with "
                << Count(Result.PreamblesBuilt + Result.PreamblesReused,
                         "shared precompiled preamble");
   if (!CacheDir.empty())
     llvm::errs() << " (" << Result.PreamblesReused << " from the cache)";
-  llvm::errs() << "\n";
+  llvm::errs() << ", " << Count(Analysed - Result.FilesWithPreamble, "file")
+               << " whole\n";
 }
 
 static void writeFindings(std::vector<ClangTidyError> &Findings,

@@ -614,6 +614,9 @@ static int run(int argc, const char **argv) {
   }
   if (FixFailed)
     return ExitError;
+  // Recording today's findings is what was asked: it succeeded.
+  if (!WriteBaseline.empty())
+    return ExitClean;
   return Findings.empty() ? ExitClean : ExitFindings;
 }
 

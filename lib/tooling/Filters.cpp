@@ -114,6 +114,16 @@ llvm::Error applyBaseline(std::vector<ClangTidyError> &Findings,
 }
 
 ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef Root) {
+  return parseUnifiedDiff(Diff, [&](llvm::StringRef Relative) {
+    llvm::SmallString<256> Path(Root);
+    llvm::sys::path::append(Path, Relative);
+    return std::string(Path);
+  });
+}
+
+ChangedLines parseUnifiedDiff(
+    llvm::StringRef Diff,
+    llvm::function_ref<std::string(llvm::StringRef Relative)> Resolve) {
   ChangedLines Changed;
   std::string File;
   llvm::SmallVector<llvm::StringRef, 256> Lines;
@@ -126,8 +136,7 @@ ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef Root) {
         continue;
       }
       Line.consume_front("b/");
-      llvm::SmallString<256> Path(Root);
-      llvm::sys::path::append(Path, Line);
+      llvm::SmallString<256> Path(Resolve(Line));
       llvm::sys::path::remove_dots(Path, true);
       File = std::string(Path);
       continue;

@@ -4,6 +4,7 @@
 #define COROLINT_LIB_FILTERS_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <set>
@@ -42,6 +43,10 @@ llvm::Error applyBaseline(std::vector<clang::tidy::ClangTidyError> &Findings,
 /// whose paths are relative to \p Root.
 using ChangedLines = llvm::StringMap<std::vector<std::pair<unsigned, unsigned>>>;
 ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef Root);
+/// The same, each path made absolute by \p Resolve.
+ChangedLines parseUnifiedDiff(
+    llvm::StringRef Diff,
+    llvm::function_ref<std::string(llvm::StringRef Relative)> Resolve);
 
 /// Keeps the findings on changed lines.
 void keepChanged(std::vector<clang::tidy::ClangTidyError> &Findings,

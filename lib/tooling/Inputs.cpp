@@ -180,47 +180,74 @@ selectFiles(const std::vector<std::string> &Files,
   return Sources;
 }
 
-/// Runs git with \p Args; its standard output in \p Out.
+/// Runs git with \p Args; its standard output in \p Out, or the first line
+/// of what it said on stderr in \p Error.
 static bool runGit(llvm::StringRef Git, llvm::ArrayRef<llvm::StringRef> Args,
-                   std::string &Out) {
-  llvm::SmallString<128> OutFile;
+                   std::string &Out, std::string *Error = nullptr) {
+  llvm::SmallString<128> OutFile, ErrFile;
   if (llvm::sys::fs::createTemporaryFile("corolint-git", "txt", OutFile))
     return false;
+  if (llvm::sys::fs::createTemporaryFile("corolint-git", "err", ErrFile)) {
+    llvm::sys::fs::remove(OutFile);
+    return false;
+  }
   std::optional<llvm::StringRef> Redirects[] = {
-      std::nullopt, llvm::StringRef(OutFile), llvm::StringRef("")};
+      std::nullopt, llvm::StringRef(OutFile), llvm::StringRef(ErrFile)};
   int Status = llvm::sys::ExecuteAndWait(Git, Args, std::nullopt, Redirects);
   auto Buffer = llvm::MemoryBuffer::getFile(OutFile);
+  auto Said = llvm::MemoryBuffer::getFile(ErrFile);
   llvm::sys::fs::remove(OutFile);
-  if (Status != 0 || !Buffer)
+  llvm::sys::fs::remove(ErrFile);
+  if (Status != 0 || !Buffer) {
+    if (Error && Said)
+      *Error = (*Said)->getBuffer().trim().split('\n').first.trim().str();
     return false;
+  }
   Out = (*Buffer)->getBuffer().str();
   return true;
 }
 
 llvm::Expected<ChangedLines> readChangedLines(llvm::StringRef Revision) {
   std::string Text;
-  llvm::SmallString<256> Root;
+  auto Git = llvm::sys::findProgramByName("git");
+  // git names files from the top of the work tree, wherever it runs.
+  std::string Top;
+  if (Git && runGit(*Git, {"git", "rev-parse", "--show-toplevel"}, Top))
+    Top = llvm::StringRef(Top).trim().str();
+  else
+    Top.clear();
   if (Revision == "-") {
     auto Input = llvm::MemoryBuffer::getSTDIN();
     if (!Input)
       return problem("cannot read the diff from stdin");
     Text = (*Input)->getBuffer().str();
-    llvm::sys::fs::current_path(Root);
-    return parseUnifiedDiff(Text, Root);
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    // From the top of the work tree, as git writes diffs; from the working
+    // directory for a diff made otherwise (`git diff --relative`, outside a
+    // repository), when only that names an existing file.
+    return parseUnifiedDiff(Text, [&](llvm::StringRef Relative) {
+      llvm::SmallString<256> FromTop(Top.empty() ? Cwd.str() : Top);
+      llvm::sys::path::append(FromTop, Relative);
+      llvm::SmallString<256> FromCwd(Cwd);
+      llvm::sys::path::append(FromCwd, Relative);
+      if (!llvm::sys::fs::exists(FromTop) && llvm::sys::fs::exists(FromCwd))
+        return std::string(FromCwd);
+      return std::string(FromTop);
+    });
   }
-  auto Git = llvm::sys::findProgramByName("git");
   if (!Git)
     return problem("--diff needs git on the PATH");
-  std::string Top;
-  if (!runGit(*Git, {"git", "rev-parse", "--show-toplevel"}, Top))
+  if (Top.empty())
     return problem("--diff: not inside a git work tree");
-  Root = llvm::StringRef(Top).trim();
+  std::string Said;
   if (!runGit(*Git,
-              {"git", "-C", Root, "diff", "-U0", "--no-color", "--no-ext-diff",
+              {"git", "-C", Top, "diff", "-U0", "--no-color", "--no-ext-diff",
                Revision},
-              Text))
-    return problem("--diff: 'git diff " + Revision + "' failed");
-  return parseUnifiedDiff(Text, Root);
+              Text, &Said))
+    return problem("--diff: 'git diff " + Revision + "' failed" +
+                   (Said.empty() ? "" : ": " + Said));
+  return parseUnifiedDiff(Text, Top);
 }
 
 } // namespace corolint

@@ -2,6 +2,7 @@
 
 #include "tooling/Configuration.h"
 #include "model/Frameworks.h"
+#include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
@@ -104,23 +105,129 @@ std::string invalidRegexAbove(ClangTidyOptionsProvider &Provider,
   return "";
 }
 
-std::vector<std::string> unknownChecks(llvm::StringRef Globs) {
-  ClangTidyCheckFactories Factories;
-  for (const auto &Module : ClangTidyModuleRegistry::entries())
-    Module.instantiate()->addCheckFactories(Factories);
-  llvm::StringSet<> Registered;
-  for (const auto &Factory : Factories)
-    Registered.insert(Factory.getKey());
-  std::vector<std::string> Unknown;
+/// Every registered check's name.
+static const llvm::StringSet<> &registeredChecks() {
+  static const llvm::StringSet<> Registered = [] {
+    ClangTidyCheckFactories Factories;
+    for (const auto &Module : ClangTidyModuleRegistry::entries())
+      Module.instantiate()->addCheckFactories(Factories);
+    llvm::StringSet<> Names;
+    for (const auto &Factory : Factories)
+      Names.insert(Factory.getKey());
+    return Names;
+  }();
+  return Registered;
+}
+
+/// Every option of corolint's checks under \p Effective, as `check.Option`:
+/// what the checks store back (--dump-config) when all of them are enabled.
+/// The configuration matters: a framework it adds has options of its own
+/// (`coro-blocking-sleep.AcmeReplacement`).
+static llvm::StringSet<> knownCheckOptions(const ClangTidyOptions &Effective) {
+  ClangTidyOptions All = Effective;
+  All.Checks = "-*,coro-*";
+  llvm::StringSet<> Names;
+  {
+    for (const auto &Option : getCheckOptions(All,
+                                              /*AllowEnablingAnalyzerAlphaCheckers=*/false
+#if LLVM_VERSION_MAJOR >= 22
+                                              ,
+                                              /*ExperimentalCustomChecks=*/false
+#endif
+                                              ))
+      Names.insert(Option.getKey());
+  }
+  return Names;
+}
+
+/// "; did you mean 'X'?" for the name in \p Candidates closest to \p Name,
+/// if one is close enough to be a typo of it; else "".
+static std::string didYouMean(llvm::StringRef Name,
+                              const llvm::StringSet<> &Candidates) {
+  unsigned Allowed = std::max<unsigned>(2, Name.size() / 4);
+  unsigned Best = Allowed + 1;
+  llvm::StringRef Closest;
+  for (const auto &Candidate : Candidates) {
+    unsigned Distance = Name.edit_distance(Candidate.getKey(),
+                                           /*AllowReplacements=*/true, Allowed);
+    if (Distance < Best || (Distance == Best && Candidate.getKey() < Closest)) {
+      Best = Distance;
+      Closest = Candidate.getKey();
+    }
+  }
+  if (Best > Allowed)
+    return "";
+  return ("; did you mean '" + Closest + "'?").str();
+}
+
+/// The check names without wildcards in the comma-separated \p Globs.
+static std::vector<llvm::StringRef> checkNames(llvm::StringRef Globs) {
+  std::vector<llvm::StringRef> Names;
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Glob : Parts) {
     Glob = Glob.trim();
     Glob.consume_front("-");
-    if (!Glob.empty() && !Glob.contains('*') && !Registered.contains(Glob))
-      Unknown.push_back(Glob.str());
+    if (!Glob.empty() && !Glob.contains('*'))
+      Names.push_back(Glob);
   }
+  return Names;
+}
+
+std::vector<std::string> unknownChecks(llvm::StringRef Globs) {
+  std::vector<std::string> Unknown;
+  for (llvm::StringRef Name : checkNames(Globs))
+    if (!registeredChecks().contains(Name))
+      Unknown.push_back(("unknown check '" + Name + "'" +
+                         didYouMean(Name, registeredChecks()))
+                            .str());
   return Unknown;
+}
+
+std::vector<std::string> unknownNames(const ClangTidyOptions &Options,
+                                      llvm::StringRef Source,
+                                      const ClangTidyOptions &Effective) {
+  llvm::StringSet<> Known = knownCheckOptions(Effective);
+  std::vector<std::string> Problems;
+  if (Options.Checks)
+    for (llvm::StringRef Name : checkNames(*Options.Checks))
+      if (Name.starts_with("coro-") && !registeredChecks().contains(Name))
+        Problems.push_back(("unknown check '" + Name + "' in " + Source +
+                            didYouMean(Name, registeredChecks()))
+                               .str());
+  std::vector<llvm::StringRef> Keys;
+  for (const auto &Option : Options.CheckOptions)
+    Keys.push_back(Option.getKey());
+  llvm::sort(Keys); // CheckOptions is a hash map: say them in a stable order.
+  for (llvm::StringRef Key : Keys) {
+    auto [Check, Name] = Key.split('.');
+    if (!Check.starts_with("coro-") || Name.empty() ||
+        Known.contains(Key))
+      continue;
+    // A misspelt check in the option's name: the closest option overall.
+    Problems.push_back(("unknown option '" + Key + "' in " + Source +
+                        didYouMean(Key, Known))
+                           .str());
+  }
+  return Problems;
+}
+
+std::vector<std::string>
+unknownNamesAbove(ClangTidyOptionsProvider &Provider, const std::string &Path) {
+  static llvm::StringSet<> Verified;
+  std::vector<std::string> Problems;
+  std::optional<ClangTidyOptions> Effective;
+  for (const auto &[Options, Source] : Provider.getRawOptions(Path)) {
+    // Only files: corolint's defaults and the command line are not typed
+    // into a file (--config is verified as given).
+    if (!llvm::sys::fs::exists(Source) || !Verified.insert(Source).second)
+      continue;
+    if (!Effective)
+      Effective = Provider.getOptions(Path);
+    std::vector<std::string> More = unknownNames(Options, Source, *Effective);
+    Problems.insert(Problems.end(), More.begin(), More.end());
+  }
+  return Problems;
 }
 
 std::vector<std::string>

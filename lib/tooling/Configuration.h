@@ -43,8 +43,25 @@ std::string invalidRegexAbove(clang::tidy::ClangTidyOptionsProvider &Provider,
                               const std::string &Path);
 
 /// The check names in the comma-separated \p Globs (without wildcards) that
-/// no registered check has: probably typos.
+/// no registered check has, probably typos: "unknown check 'X'", followed
+/// by "; did you mean 'Y'?" when a registered name is close.
 std::vector<std::string> unknownChecks(llvm::StringRef Globs);
+
+/// corolint's check names (`coro-...`) in the Checks of \p Options, and its
+/// checks' options (`coro-....Name`) in its CheckOptions, that no check
+/// knows under the \p Effective configuration, as "unknown option 'X' in
+/// SOURCE; did you mean 'Y'?". Other tools' checks and options are not
+/// corolint's to judge.
+std::vector<std::string>
+unknownNames(const clang::tidy::ClangTidyOptions &Options,
+             llvm::StringRef Source,
+             const clang::tidy::ClangTidyOptions &Effective);
+
+/// unknownNames for each `.clang-tidy` file that applies to \p Path, each
+/// file once per process.
+std::vector<std::string>
+unknownNamesAbove(clang::tidy::ClangTidyOptionsProvider &Provider,
+                  const std::string &Path);
 
 /// Mistakes in the framework-table options of \p Options (`corolint.*`).
 std::vector<std::string>

@@ -90,6 +90,11 @@ cl::opt<std::string> ConfigFile(
     cl::desc("Read the configuration from this file (.clang-tidy YAML) "
              "instead of .clang-tidy files."),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (of the given files, or of the working "
+             "directory) for unknown checks and options, and exit."),
+    cl::cat(Category));
 cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the effective configuration and exit."),
                          cl::cat(Category));
@@ -294,6 +299,8 @@ struct Configuration {
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   ClangTidyOptions Overrides;
   std::optional<ClangTidyOptions> Given;
+  /// Where Given came from: "--config" or the --config-file.
+  std::string GivenName;
 
   /// A provider per worker thread: they are not thread-safe.
   std::unique_ptr<ClangTidyOptionsProvider> provider() const {
@@ -354,6 +361,7 @@ static llvm::Expected<Configuration> configure() {
         llvm::MemoryBufferRef(Text, Name), Error, Located);
     if (!Settings.Given)
       return Problem("invalid configuration in " + Name + ": " + Error);
+    Settings.GivenName = Name;
     if (std::string Invalid = corolint::invalidRegex(*Settings.Given);
         !Invalid.empty())
       return Problem("invalid configuration in " + Name + ": " + Invalid);
@@ -512,13 +520,35 @@ static int run(int argc, const char **argv) {
       llvm::outs() << "    " << Name << "\n";
     return ExitClean;
   }
+  // Misspelt check names and options would be ignored without a word.
+  std::vector<std::string> UnknownNames;
+  auto AddUnknownNames = [&](const std::string &Path) {
+    std::vector<std::string> More =
+        Config->Given ? std::vector<std::string>()
+                      : corolint::unknownNamesAbove(*Provider, Path);
+    UnknownNames.insert(UnknownNames.end(), More.begin(), More.end());
+  };
+  if (Config->Given)
+    UnknownNames = corolint::unknownNames(*Config->Given, Config->GivenName,
+                                          Effective);
+  AddUnknownNames(ConfigPath.str().str());
+  if (VerifyConfig) {
+    for (const std::string &File : Files)
+      AddUnknownNames(File);
+    for (const std::string &Problem : UnknownNames)
+      fail(Problem);
+    if (!UnknownNames.empty())
+      return ExitError;
+    llvm::outs() << "corolint: no configuration problems found\n";
+    return ExitClean;
+  }
   if (!ParseOnly && EnabledChecks.empty())
     return fail("no checks enabled; see --checks and the Checks of "
                 ".clang-tidy files");
   // Like clang-tidy: a check named in --checks that does not exist is
   // probably a typo.
   for (const std::string &Unknown : corolint::unknownChecks(Checks))
-    llvm::errs() << "corolint: warning: unknown check '" << Unknown << "'\n";
+    llvm::errs() << "corolint: warning: " << Unknown << "\n";
 
   std::vector<std::string> Inputs(Files.begin(), Files.end());
   auto Base = corolint::loadCompilations(Commands, Inputs);
@@ -535,7 +565,10 @@ static int run(int argc, const char **argv) {
         Problem = corolint::invalidRegexAbove(*Provider, Source);
       if (!Problem.empty())
         return fail(Problem);
+      AddUnknownNames(Source);
     }
+  for (const std::string &Problem : UnknownNames)
+    llvm::errs() << "corolint: warning: " << Problem << "\n";
   if (!ParseOnly)
     warnAboutFilesWithoutChecks(*Provider, *Sources);
   // The changed lines, read before the long run so that errors come first.

@@ -73,6 +73,13 @@ config.substitutions += [
     ("%expect-exit", "python3 " + os.path.join(config.test_source_root, "expect_exit.py")),
 ]
 config.available_features.add("llvm-" + config.llvm_major)
+# The system's Asio (libasio-dev) and g++, for the CMake recipe of docs/ci.md.
+try:
+    if ("ASIO_VERSION 1022" in open("/usr/include/asio/version.hpp").read()
+            and shutil.which("g++")):
+        config.available_features.add("system-asio-1.22")
+except OSError:
+    pass
 # Root reads any file: tests of unreadable files run the tool as nobody,
 # where nobody can reach the tool and the test directory (not under a
 # private home or a mktemp directory).

@@ -384,6 +384,12 @@ FileResult lintFile(ClangTidyContext &Context,
   tooling::ClangTool Tool(Compilations, {File},
                           std::make_shared<PCHContainerOperations>(), FS);
   addConfiguredArguments(Tool, Context);
+  // The consumer takes its header filter from the context's current file
+  // when it is made: this file's configuration, not the working
+  // directory's (the context's until the action names the file).
+  llvm::SmallString<256> Absolute(File);
+  llvm::sys::fs::make_absolute(Absolute);
+  Context.setCurrentFile(Absolute);
   ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr, true,
                                            Options.ApplyAnyFix);
   auto DiagOpts = std::make_unique<DiagnosticOptions>();

@@ -263,7 +263,7 @@ static std::optional<std::string> parseCommandLine(int argc, const char **argv,
   // --color=... is ours: LLVM's own boolean --color (registered by now,
   // HideUnrelatedOptions registers the common options) gives way, so that
   // --help and the error messages name the option as it is spelt.
-  llvm::StringMap<cl::Option *> &Registered = cl::getRegisteredOptions();
+  auto &Registered = cl::getRegisteredOptions(); // A DenseMap in LLVM 22.
   if (cl::Option *LLVMColor = Registered.lookup("color");
       LLVMColor && LLVMColor != &UseColor)
     LLVMColor->removeArgument();

@@ -49,8 +49,7 @@ std::string whyUnwritable(llvm::StringRef Path) {
   fs::make_absolute(Directory);
   llvm::sys::path::remove_filename(Directory);
   if (!fs::is_directory(Directory))
-    return std::make_error_code(std::errc::no_such_file_or_directory)
-        .message();
+    return std::make_error_code(std::errc::no_such_file_or_directory).message();
   std::error_code EC = fs::access(Directory, fs::AccessMode::Write);
   return EC ? EC.message() : "";
 }

@@ -1,4 +1,4 @@
-//===--- AtomicWrite.h - replace a file whole or not at all ----------------===//
+//===--- AtomicWrite.h - replace a file whole or not at all ---------------===//
 
 #ifndef COROLINT_LIB_ATOMICWRITE_H
 #define COROLINT_LIB_ATOMICWRITE_H

@@ -63,7 +63,8 @@ std::string brokenConfigurationAbove(const std::string &Path) {
 }
 
 /// The regular expressions of a configuration, by field name.
-static std::vector<std::pair<llvm::StringRef, const std::optional<std::string> *>>
+static std::vector<
+    std::pair<llvm::StringRef, const std::optional<std::string> *>>
 regexFields(const ClangTidyOptions &Options) {
   return {{"HeaderFilterRegex", &Options.HeaderFilterRegex},
           {"ExcludeHeaderFilterRegex", &Options.ExcludeHeaderFilterRegex}};
@@ -97,7 +98,8 @@ std::string invalidRegexAbove(ClangTidyOptionsProvider &Provider,
         continue;
       // Only files: the command line's expressions are checked as given.
       if (llvm::sys::fs::exists(It->second))
-        if (std::string Problem = invalidRegexIn(Name, *Value); !Problem.empty())
+        if (std::string Problem = invalidRegexIn(Name, *Value);
+            !Problem.empty())
           return "invalid configuration in " + It->second + ": " + Problem;
       break;
     }
@@ -128,13 +130,14 @@ static llvm::StringSet<> knownCheckOptions(const ClangTidyOptions &Effective) {
   All.Checks = "-*,coro-*";
   llvm::StringSet<> Names;
   {
-    for (const auto &Option : getCheckOptions(All,
-                                              /*AllowEnablingAnalyzerAlphaCheckers=*/false
+    for (const auto &Option :
+         getCheckOptions(All,
+                         /*AllowEnablingAnalyzerAlphaCheckers=*/false
 #if LLVM_VERSION_MAJOR >= 22
-                                              ,
-                                              /*ExperimentalCustomChecks=*/false
+                         ,
+                         /*ExperimentalCustomChecks=*/false
 #endif
-                                              ))
+                         ))
       Names.insert(Option.getKey());
   }
   return Names;
@@ -201,19 +204,18 @@ std::vector<std::string> unknownNames(const ClangTidyOptions &Options,
   llvm::sort(Keys); // CheckOptions is a hash map: say them in a stable order.
   for (llvm::StringRef Key : Keys) {
     auto [Check, Name] = Key.split('.');
-    if (!Check.starts_with("coro-") || Name.empty() ||
-        Known.contains(Key))
+    if (!Check.starts_with("coro-") || Name.empty() || Known.contains(Key))
       continue;
     // A misspelt check in the option's name: the closest option overall.
-    Problems.push_back(("unknown option '" + Key + "' in " + Source +
-                        didYouMean(Key, Known))
-                           .str());
+    Problems.push_back(
+        ("unknown option '" + Key + "' in " + Source + didYouMean(Key, Known))
+            .str());
   }
   return Problems;
 }
 
-std::vector<std::string>
-unknownNamesAbove(ClangTidyOptionsProvider &Provider, const std::string &Path) {
+std::vector<std::string> unknownNamesAbove(ClangTidyOptionsProvider &Provider,
+                                           const std::string &Path) {
   static llvm::StringSet<> Verified;
   std::vector<std::string> Problems;
   std::optional<ClangTidyOptions> Effective;

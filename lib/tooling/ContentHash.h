@@ -1,4 +1,4 @@
-//===--- ContentHash.h - one hash for "has this file changed?" --------------===//
+//===--- ContentHash.h - one hash for "has this file changed?" ------------===//
 
 #ifndef COROLINT_LIB_CONTENTHASH_H
 #define COROLINT_LIB_CONTENTHASH_H

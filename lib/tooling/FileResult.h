@@ -1,4 +1,4 @@
-//===--- FileResult.h - what the checks found in one translation unit ------===//
+//===--- FileResult.h - what the checks found in one translation unit -----===//
 
 #ifndef COROLINT_LIB_FILERESULT_H
 #define COROLINT_LIB_FILERESULT_H

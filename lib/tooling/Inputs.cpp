@@ -23,7 +23,8 @@ static std::string asClangSays(llvm::StringRef Message) {
   Message = Message.trim().rtrim('.');
   if (Message.empty())
     return "";
-  return llvm::StringRef(Message.substr(0, 1)).lower() + Message.substr(1).str();
+  return llvm::StringRef(Message.substr(0, 1)).lower() +
+         Message.substr(1).str();
 }
 
 /// The compile commands in \p Dir (compile_commands.json or
@@ -67,7 +68,8 @@ static std::string databaseDirectoryAbove(llvm::StringRef File) {
   llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
   llvm::sys::path::remove_filename(Dir);
   auto HasDatabase = [](llvm::StringRef D) {
-    for (llvm::StringRef Name : {"compile_commands.json", "compile_flags.txt"}) {
+    for (llvm::StringRef Name :
+         {"compile_commands.json", "compile_flags.txt"}) {
       llvm::SmallString<256> Path(D);
       llvm::sys::path::append(Path, Name);
       if (llvm::sys::fs::exists(Path))
@@ -102,8 +104,9 @@ loadCompilations(const CommandSource &Source,
     return problem("no input files; give source files, or -p <build-dir>");
   std::string Dir = databaseDirectoryAbove(Files.front());
   if (Dir.empty())
-    return problem("no compilation database found for '" + Files.front() +
-                   "'; use -p <build-dir> or give compiler arguments after '--'");
+    return problem(
+        "no compilation database found for '" + Files.front() +
+        "'; use -p <build-dir> or give compiler arguments after '--'");
   return loadFromDirectory(Dir);
 }
 

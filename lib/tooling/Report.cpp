@@ -174,11 +174,10 @@ std::string summary(llvm::StringRef Doc) {
   llvm::StringRef Intro = Doc.split('\n').second;
   Intro = Intro.take_front(Intro.find("\n## ")).trim();
   size_t Start = Doc.find("## What it does");
-  llvm::StringRef Text =
-      !Intro.empty() ? Intro
-      : Start == llvm::StringRef::npos
-          ? Doc.split('\n').first.ltrim("# ")
-          : Doc.drop_front(Start).split('\n').second.ltrim();
+  llvm::StringRef Text = !Intro.empty() ? Intro
+                         : Start == llvm::StringRef::npos
+                             ? Doc.split('\n').first.ltrim("# ")
+                             : Doc.drop_front(Start).split('\n').second.ltrim();
   std::string Paragraph = Text.split("\n\n").first.str();
   std::replace(Paragraph.begin(), Paragraph.end(), '\n', ' ');
   return Paragraph;
@@ -294,7 +293,8 @@ void writeSarif(llvm::ArrayRef<ClangTidyError> Findings,
       Rule["help"] = llvm::json::Object{{"text", Help}, {"markdown", Help}};
       // Its page where every user can read it (COROLINT_DOCS_URL, set when
       // building), not a path on the machine that built corolint.
-      Rule["helpUri"] = (llvm::Twine(COROLINT_DOCS_URL) + "/" + Id + ".md").str();
+      Rule["helpUri"] =
+          (llvm::Twine(COROLINT_DOCS_URL) + "/" + Id + ".md").str();
     } else {
       Rule["shortDescription"] =
           llvm::json::Object{{"text", "Clang compiler diagnostic"}};

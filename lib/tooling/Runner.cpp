@@ -241,8 +241,8 @@ public:
                      DiagnosticConsumer *DiagConsumer) override {
     LintActionFactory::prepare(*Invocation, SkipSystemBodies);
     FrontendOptions &Frontend = Invocation->getFrontendOpts();
-    Frontend.Inputs = {FrontendInputFile(
-        Plan.HeaderPath, InputKind(Language::CXX).getHeader())};
+    Frontend.Inputs = {FrontendInputFile(Plan.HeaderPath,
+                                         InputKind(Language::CXX).getHeader())};
     Frontend.OutputFile = Plan.PCHPath;
     Frontend.ProgramAction = frontend::GeneratePCH;
     return FrontendActionFactory::runInvocation(Invocation, Files,
@@ -421,10 +421,11 @@ namespace {
 /// threads. Each pass is a member; what they hand on to each other is here.
 class ChecksRun {
 public:
-  ChecksRun(const OptionsFactory &MakeOptions,
-            const tooling::CompilationDatabase &Compilations,
-            const std::vector<std::string> &Files, const RunOptions &Options,
-            const std::function<void(size_t, size_t, llvm::StringRef)> &Progress)
+  ChecksRun(
+      const OptionsFactory &MakeOptions,
+      const tooling::CompilationDatabase &Compilations,
+      const std::vector<std::string> &Files, const RunOptions &Options,
+      const std::function<void(size_t, size_t, llvm::StringRef)> &Progress)
       : MakeOptions(MakeOptions), Compilations(Compilations), Files(Files),
         Options(Options), Progress(Progress), Results(Files.size()),
         Keys(Files.size()) {
@@ -555,16 +556,17 @@ void ChecksRun::planSharedPreambles() {
   for (const auto &Plan : Unique)
     Candidates.push_back(std::make_unique<SharedPreamble>(Plan));
   if (Cache)
-    parallelFor(Candidates.size(), Options.Jobs,
-                [this] { return makeFileSystem(); }, [&](size_t I, auto) {
-                  ClangTidyContext Context(MakeOptions());
-                  SharedPreamble &Preamble = *Candidates[I];
-                  Preamble.setCacheKey(
-                      preambleCacheKey(Context, Preamble.plan(), Options));
-                  PrecompiledBlock Kept;
-                  if (Cache->lookupPreamble(Preamble.cacheKey(), Kept))
-                    Preamble.useCached(std::move(Kept));
-                });
+    parallelFor(
+        Candidates.size(), Options.Jobs, [this] { return makeFileSystem(); },
+        [&](size_t I, auto) {
+          ClangTidyContext Context(MakeOptions());
+          SharedPreamble &Preamble = *Candidates[I];
+          Preamble.setCacheKey(
+              preambleCacheKey(Context, Preamble.plan(), Options));
+          PrecompiledBlock Kept;
+          if (Cache->lookupPreamble(Preamble.cacheKey(), Kept))
+            Preamble.useCached(std::move(Kept));
+        });
   // Not worth building for one file.
   llvm::DenseMap<const PreamblePlan *, SharedPreamble *> ByPlan;
   for (std::unique_ptr<SharedPreamble> &Preamble : Candidates) {
@@ -643,14 +645,15 @@ void ChecksRun::buildPreamblesAndLint() {
   for (const std::unique_ptr<SharedPreamble> &Preamble : Preambles)
     if (!Preamble->fromCache())
       ToBuild.push_back(Preamble.get());
-  parallelFor(ToBuild.size() + ToLint.size(), Options.Jobs,
-              [this] { return makeFileSystem(); },
-              [&](size_t Task, auto FS) {
-                if (Task < ToBuild.size())
-                  buildPreamble(*ToBuild[Task], FS);
-                else
-                  lintOne(ToLint[Task - ToBuild.size()], FS);
-              });
+  parallelFor(
+      ToBuild.size() + ToLint.size(), Options.Jobs,
+      [this] { return makeFileSystem(); },
+      [&](size_t Task, auto FS) {
+        if (Task < ToBuild.size())
+          buildPreamble(*ToBuild[Task], FS);
+        else
+          lintOne(ToLint[Task - ToBuild.size()], FS);
+      });
 }
 
 RunResult ChecksRun::collect() {

@@ -34,8 +34,8 @@ struct RunOptions {
 struct RunResult {
   /// Every finding, sorted, without duplicates or overlapping fix-its.
   std::vector<clang::tidy::ClangTidyError> Findings;
-  /// A hash (contentHash) of each user file (not system header) as the checks saw it, by
-  /// absolute path: --fix compares it before writing.
+  /// A hash (contentHash) of each user file (not system header) as the checks
+  /// saw it, by absolute path: --fix compares it before writing.
   llvm::StringMap<uint64_t> ContentHashes;
   /// Files whose results came from the cache.
   unsigned CacheHits = 0;

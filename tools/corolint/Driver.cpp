@@ -129,8 +129,7 @@ enum class Color { Auto, Always, Never };
 // Registered under a name of its own, as LLVM registers a boolean "color"
 // too; renamed --color once LLVM's is removed (parseCommandLine).
 cl::opt<Color> UseColor(
-    "corolint-color", cl::desc("Colors in text output:"),
-    cl::init(Color::Auto),
+    "corolint-color", cl::desc("Colors in text output:"), cl::init(Color::Auto),
     cl::values(clEnumValN(Color::Auto, "auto", "when stdout is a terminal"),
                clEnumValN(Color::Always, "always", "always"),
                clEnumValN(Color::Never, "never", "never")),
@@ -529,8 +528,8 @@ static int run(int argc, const char **argv) {
     UnknownNames.insert(UnknownNames.end(), More.begin(), More.end());
   };
   if (Config->Given)
-    UnknownNames = corolint::unknownNames(*Config->Given, Config->GivenName,
-                                          Effective);
+    UnknownNames =
+        corolint::unknownNames(*Config->Given, Config->GivenName, Effective);
   AddUnknownNames(ConfigPath.str().str());
   if (VerifyConfig) {
     for (const std::string &File : Files)
@@ -582,7 +581,8 @@ static int run(int argc, const char **argv) {
   if (Fix && OutputFormat != Format::Text)
     return fail("--fix reports in text; use --export-fixes with other formats");
   // Written after the analysis: a path that cannot be is said before it.
-  for (const std::string *Output : {&ExportFixes.getValue(), &WriteBaseline.getValue()})
+  for (const std::string *Output :
+       {&ExportFixes.getValue(), &WriteBaseline.getValue()})
     if (!Output->empty())
       if (std::string Why = corolint::whyUnwritable(*Output); !Why.empty())
         return fail("cannot write '" + *Output + "': " + Why);

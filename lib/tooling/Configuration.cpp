@@ -232,6 +232,18 @@ std::vector<std::string> unknownNamesAbove(ClangTidyOptionsProvider &Provider,
   return Problems;
 }
 
+ConfigurationReview
+reviewConfigurationAbove(ClangTidyOptionsProvider &Provider,
+                         const std::string &Path) {
+  ConfigurationReview Review;
+  Review.Error = brokenConfigurationAbove(Path);
+  if (Review.Error.empty())
+    Review.Error = invalidRegexAbove(Provider, Path);
+  if (Review.Error.empty())
+    Review.Warnings = unknownNamesAbove(Provider, Path);
+  return Review;
+}
+
 std::vector<std::string>
 frameworkOptionProblems(const ClangTidyOptions &Options) {
   std::vector<std::string> Problems;

@@ -63,6 +63,19 @@ std::vector<std::string>
 unknownNamesAbove(clang::tidy::ClangTidyOptionsProvider &Provider,
                   const std::string &Path);
 
+/// What is wrong with the `.clang-tidy` files that apply to a path.
+struct ConfigurationReview {
+  /// Stops the run: a file that does not parse, or a regular expression in
+  /// effect that does not compile (brokenConfigurationAbove,
+  /// invalidRegexAbove).
+  std::string Error;
+  /// Unknown corolint checks and options (unknownNamesAbove).
+  std::vector<std::string> Warnings;
+};
+ConfigurationReview
+reviewConfigurationAbove(clang::tidy::ClangTidyOptionsProvider &Provider,
+                         const std::string &Path);
+
 /// Mistakes in the framework-table options of \p Options (`corolint.*`).
 std::vector<std::string>
 frameworkOptionProblems(const clang::tidy::ClangTidyOptions &Options);

@@ -496,16 +496,25 @@ static int run(int argc, const char **argv) {
   llvm::SmallString<256> ConfigPath(Files.empty() ? "" : Files.front());
   if (ConfigPath.empty() || llvm::sys::fs::make_absolute(ConfigPath))
     llvm::sys::fs::current_path(ConfigPath);
-  if (!Config->Given)
-    if (std::string Problem = corolint::brokenConfigurationAbove(ConfigPath.str().str());
-        !Problem.empty())
-      return fail(Problem);
-  if (!Config->Given)
-    if (std::string Problem =
-            corolint::invalidRegexAbove(*Provider, ConfigPath.str().str());
-        !Problem.empty())
-      return fail(Problem);
+  // The .clang-tidy files above a path (none with a given configuration):
+  // an error stops the run; warnings (misspelt check names and options,
+  // which would be ignored without a word) are said once before it.
+  std::vector<std::string> Warnings;
+  auto Review = [&](const std::string &Path) {
+    if (Config->Given)
+      return std::string();
+    corolint::ConfigurationReview Found =
+        corolint::reviewConfigurationAbove(*Provider, Path);
+    Warnings.insert(Warnings.end(), Found.Warnings.begin(),
+                    Found.Warnings.end());
+    return Found.Error;
+  };
+  if (std::string Problem = Review(ConfigPath.str().str()); !Problem.empty())
+    return fail(Problem);
   ClangTidyOptions Effective = Provider->getOptions(ConfigPath);
+  if (Config->Given)
+    Warnings =
+        corolint::unknownNames(*Config->Given, Config->GivenName, Effective);
   for (const std::string &Problem : corolint::frameworkOptionProblems(Effective))
     return fail(Problem);
   std::vector<std::string> EnabledChecks = enabledChecks(Effective);
@@ -519,24 +528,13 @@ static int run(int argc, const char **argv) {
       llvm::outs() << "    " << Name << "\n";
     return ExitClean;
   }
-  // Misspelt check names and options would be ignored without a word.
-  std::vector<std::string> UnknownNames;
-  auto AddUnknownNames = [&](const std::string &Path) {
-    std::vector<std::string> More =
-        Config->Given ? std::vector<std::string>()
-                      : corolint::unknownNamesAbove(*Provider, Path);
-    UnknownNames.insert(UnknownNames.end(), More.begin(), More.end());
-  };
-  if (Config->Given)
-    UnknownNames =
-        corolint::unknownNames(*Config->Given, Config->GivenName, Effective);
-  AddUnknownNames(ConfigPath.str().str());
   if (VerifyConfig) {
     for (const std::string &File : Files)
-      AddUnknownNames(File);
-    for (const std::string &Problem : UnknownNames)
+      if (std::string Problem = Review(File); !Problem.empty())
+        Warnings.push_back(Problem);
+    for (const std::string &Problem : Warnings)
       fail(Problem);
-    if (!UnknownNames.empty())
+    if (!Warnings.empty())
       return ExitError;
     llvm::outs() << "corolint: no configuration problems found\n";
     return ExitClean;
@@ -557,17 +555,11 @@ static int run(int argc, const char **argv) {
                                        {Include, Exclude, Shard});
   if (!Sources)
     return fail(llvm::toString(Sources.takeError()));
-  if (!Config->Given)
-    for (const std::string &Source : *Sources) {
-      std::string Problem = corolint::brokenConfigurationAbove(Source);
-      if (Problem.empty())
-        Problem = corolint::invalidRegexAbove(*Provider, Source);
-      if (!Problem.empty())
-        return fail(Problem);
-      AddUnknownNames(Source);
-    }
-  for (const std::string &Problem : UnknownNames)
-    llvm::errs() << "corolint: warning: " << Problem << "\n";
+  for (const std::string &Source : *Sources)
+    if (std::string Problem = Review(Source); !Problem.empty())
+      return fail(Problem);
+  for (const std::string &Warning : Warnings)
+    llvm::errs() << "corolint: warning: " << Warning << "\n";
   if (!ParseOnly)
     warnAboutFilesWithoutChecks(*Provider, *Sources);
   // The changed lines, read before the long run so that errors come first.

@@ -22,6 +22,24 @@ inputs = os.path.join(config.test_source_root, "Inputs")
 # CHECK-FIXES lines cannot match themselves; line numbers stay the same.
 strip_checks = r"sed -E 's#//[[:space:]]*CHECK-[A-Z0-9-]+:.*#//#'"
 
+# The clang-tidy of the other supported major, for the plugin's refusal
+# tests: looked up now, when the tests run, if configuring build/ did not
+# find it (the README's order: utils/corolint configures build/, then
+# utils/test installs the other major).
+import shutil
+other_llvm_major = "22" if config.llvm_major == "19" else "19"
+def find_other_clang_tidy():
+    candidates = [config.other_clang_tidy,
+                  "/usr/lib/llvm-%s/bin/clang-tidy" % other_llvm_major,
+                  shutil.which("clang-tidy-" + other_llvm_major)]
+    for candidate in candidates:
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    lit_config.warning("no clang-tidy of LLVM %s: the plugin's refusal tests "
+                       "will fail" % other_llvm_major)
+    return "clang-tidy-" + other_llvm_major
+other_clang_tidy = find_other_clang_tidy()
+
 corolint = os.path.join(config.corolint_obj_root, "bin", "corolint")
 # One check test through every front end (corolint, clang-tidy with the
 # plugin, corolint --fix, the fixed file compiled): see check_test.py.
@@ -45,7 +63,8 @@ config.substitutions += [
     ("%std", "-std=c++20"),
     ("%inputs", inputs),
     ("%strip-checks", strip_checks),
-    ("%other-clang-tidy", config.other_clang_tidy),
+    ("%other-clang-tidy", other_clang_tidy),
+    ("%other-llvm-major", other_llvm_major),
     ("%apply-replacements", config.apply_replacements),
     ("%validate-sarif", "python3 " + os.path.join(config.test_source_root, "sarif", "validate_sarif.py")
      + " " + os.path.join(config.test_source_root, "sarif", "sarif-schema-2.1.0.json")),
@@ -54,6 +73,13 @@ config.substitutions += [
     ("%expect-exit", "python3 " + os.path.join(config.test_source_root, "expect_exit.py")),
 ]
 config.available_features.add("llvm-" + config.llvm_major)
+# The system's Asio (libasio-dev) and g++, for the CMake recipe of docs/ci.md.
+try:
+    if ("ASIO_VERSION 1022" in open("/usr/include/asio/version.hpp").read()
+            and shutil.which("g++")):
+        config.available_features.add("system-asio-1.22")
+except OSError:
+    pass
 # Root reads any file: tests of unreadable files run the tool as nobody,
 # where nobody can reach the tool and the test directory (not under a
 # private home or a mktemp directory).

@@ -115,6 +115,51 @@ TEST_F(BaselineTest, KeysSurviveLinesMovingAndRoundTripThroughAFile) {
   llvm::sys::fs::remove(Baseline);
 }
 
+TEST(FiltersTest, UnifiedDiffPathsResolvedByTheCaller) {
+  // --diff=- resolves each path itself (the work tree's top, or the working
+  // directory): the resolver sees the path as the diff names it.
+  std::vector<std::string> Asked;
+  ChangedLines Changed = parseUnifiedDiff(
+      "+++ b/src/a.cpp\n@@ -1 +1 @@\n", [&](llvm::StringRef Relative) {
+        Asked.push_back(Relative.str());
+        return "/top/" + Relative.str();
+      });
+  EXPECT_EQ(Asked, std::vector<std::string>{"src/a.cpp"});
+  EXPECT_EQ(Changed.count("/top/src/a.cpp"), 1u);
+}
+
+TEST(FiltersTest, BaselineNamesFilesRelativeToTheirRepository) {
+  llvm::SmallString<128> Repo;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("corolint-repo", Repo));
+  llvm::SmallString<128> Git(Repo), Src(Repo), File;
+  llvm::sys::path::append(Git, ".git");
+  llvm::sys::path::append(Src, "src");
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Git));
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Src));
+  File = Src;
+  llvm::sys::path::append(File, "a.cpp");
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(File, EC);
+    ASSERT_FALSE(EC);
+    OS << "  sleep(1);\n";
+  }
+  ClangTidyError E("coro-blocking-sleep", ClangTidyError::Warning, "/build",
+                   /*IsWarningAsError=*/false);
+  E.Message.Message = "sleeps";
+  E.Message.FilePath = std::string(File);
+  E.Message.FileOffset = 2;
+  EXPECT_EQ(baselineKeys({E}),
+            std::vector<std::string>{
+                "coro-blocking-sleep|src/a.cpp|sleeps|sleep(1);|0"});
+  // As baselines were first written: still read.
+  EXPECT_EQ(baselineKeys({E}, BaselinePaths::Absolute),
+            std::vector<std::string>{"coro-blocking-sleep|" +
+                                     std::string(File) +
+                                     "|sleeps|sleep(1);|0"});
+  llvm::sys::fs::remove_directories(Repo);
+}
+
 TEST(FiltersTest, LineOf) {
   llvm::SmallString<128> Path;
   ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("corolint-lineof", "cpp", Path));

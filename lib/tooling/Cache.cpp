@@ -1,8 +1,8 @@
 //===--- Cache.cpp --------------------------------------------------------===//
 
 #include "tooling/Cache.h"
-#include "tooling/Fixes.h"
-#include "tooling/Runner.h"
+#include "tooling/AtomicWrite.h"
+#include "tooling/ContentHash.h"
 #include "tooling/SharedPreambles.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
@@ -23,7 +23,12 @@ namespace corolint {
 namespace {
 
 /// Bumped whenever the checks or this format change: old entries then miss.
-constexpr llvm::StringLiteral Format = "corolint-cache-1";
+constexpr llvm::StringLiteral Format = "corolint-cache-2";
+
+/// How many states of a translation unit's inputs an entry keeps: enough
+/// for a few branches a CI machine switches between, few enough that a
+/// miss reads little.
+constexpr size_t MaxStates = 8;
 
 json::Value toJson(const DiagnosticMessage &M) {
   json::Array Fixes, Ranges;
@@ -188,15 +193,28 @@ std::string ResultCache::pathOf(llvm::StringRef Key,
   return std::string(Path);
 }
 
-/// True if every file in \p Inputs still has the content it had.
-static bool unchanged(const llvm::StringMap<uint64_t> &Inputs) {
+/// True if every file in \p Inputs still has the content it had. \p Hashes
+/// keeps the files' hashes across the states of one entry: each file is
+/// read once.
+static bool unchanged(const llvm::StringMap<uint64_t> &Inputs,
+                      llvm::StringMap<std::optional<uint64_t>> &Hashes) {
   for (const auto &Input : Inputs) {
-    auto Content = llvm::MemoryBuffer::getFile(Input.getKey(), /*IsText=*/false,
-                                               /*RequiresNullTerminator=*/false);
-    if (!Content || contentHash((*Content)->getBuffer()) != Input.getValue())
+    auto [It, New] = Hashes.try_emplace(Input.getKey());
+    if (New) {
+      auto Content = llvm::MemoryBuffer::getFile(
+          Input.getKey(), /*IsText=*/false, /*RequiresNullTerminator=*/false);
+      if (Content)
+        It->second = contentHash((*Content)->getBuffer());
+    }
+    if (It->second != Input.getValue())
       return false;
   }
   return true;
+}
+
+static bool unchanged(const llvm::StringMap<uint64_t> &Inputs) {
+  llvm::StringMap<std::optional<uint64_t>> Hashes;
+  return unchanged(Inputs, Hashes);
 }
 
 /// Writes an entry whole or not at all: concurrent runs may share the
@@ -209,31 +227,55 @@ static bool writeEntry(llvm::StringRef Path, llvm::StringRef Data) {
       .empty();
 }
 
-std::optional<FileResult> ResultCache::lookup(llvm::StringRef Key) const {
-  auto Buffer = llvm::MemoryBuffer::getFile(pathOf(Key));
+/// The states an entry keeps (newest first), as stored; none if the entry
+/// is missing or damaged.
+static std::vector<json::Value> readStates(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
-    return std::nullopt;
+    return {};
   llvm::Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
   if (!Parsed) {
     llvm::consumeError(Parsed.takeError());
-    return std::nullopt;
+    return {};
   }
   const json::Object *O = Parsed->getAsObject();
-  FileResult Result;
-  if (!O || !fromJson(O->getObject("inputs"), Result.Inputs) ||
-      !fromJson(O->getObject("user-files"), Result.UserFiles) ||
-      !unchanged(Result.Inputs))
+  const json::Array *States = O ? O->getArray("states") : nullptr;
+  if (!States)
+    return {};
+  return std::vector<json::Value>(States->begin(), States->end());
+}
+
+/// A state's inputs, or none if it is damaged.
+static std::optional<llvm::StringMap<uint64_t>>
+inputsOf(const json::Value &State) {
+  const json::Object *O = State.getAsObject();
+  llvm::StringMap<uint64_t> Inputs;
+  if (!O || !fromJson(O->getObject("inputs"), Inputs))
     return std::nullopt;
-  const json::Array *Findings = O->getArray("findings");
-  if (!Findings)
-    return std::nullopt;
-  for (const json::Value &Finding : *Findings) {
-    std::optional<ClangTidyError> E = fromJson(Finding);
-    if (!E)
+  return Inputs;
+}
+
+std::optional<FileResult> ResultCache::lookup(llvm::StringRef Key) const {
+  llvm::StringMap<std::optional<uint64_t>> Hashes;
+  for (const json::Value &State : readStates(pathOf(Key))) {
+    std::optional<llvm::StringMap<uint64_t>> Inputs = inputsOf(State);
+    if (!Inputs || !unchanged(*Inputs, Hashes))
+      continue;
+    const json::Object *O = State.getAsObject();
+    FileResult Result;
+    Result.Inputs = std::move(*Inputs);
+    const json::Array *Findings = O->getArray("findings");
+    if (!fromJson(O->getObject("user-files"), Result.UserFiles) || !Findings)
       return std::nullopt;
-    Result.Findings.push_back(std::move(*E));
+    for (const json::Value &Finding : *Findings) {
+      std::optional<ClangTidyError> E = fromJson(Finding);
+      if (!E)
+        return std::nullopt;
+      Result.Findings.push_back(std::move(*E));
+    }
+    return Result;
   }
-  return Result;
+  return std::nullopt;
 }
 
 /// JSON strings must be UTF-8: a result quoting other bytes (a message
@@ -270,11 +312,22 @@ void ResultCache::store(llvm::StringRef Key, const FileResult &Result) const {
   json::Array Findings;
   for (const ClangTidyError &E : Result.Findings)
     Findings.push_back(toJson(E));
+  // The new state first, then the earlier ones the entry kept (a header
+  // reverted, a branch switched back, finds them), the oldest dropped.
+  json::Array States;
+  States.push_back(json::Object{{"inputs", toJson(Result.Inputs)},
+                                {"user-files", toJson(Result.UserFiles)},
+                                {"findings", std::move(Findings)}});
+  for (json::Value &State : readStates(pathOf(Key))) {
+    if (States.size() == MaxStates)
+      break;
+    std::optional<llvm::StringMap<uint64_t>> Inputs = inputsOf(State);
+    if (Inputs && *Inputs != Result.Inputs)
+      States.push_back(std::move(State));
+  }
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << json::Value(json::Object{{"inputs", toJson(Result.Inputs)},
-                                 {"user-files", toJson(Result.UserFiles)},
-                                 {"findings", std::move(Findings)}});
+  OS << json::Value(json::Object{{"states", std::move(States)}});
   if (!llvm::sys::fs::create_directories(Directory))
     writeEntry(pathOf(Key), Text);
 }
@@ -283,7 +336,7 @@ void ResultCache::store(llvm::StringRef Key, const FileResult &Result) const {
 // PCH's hash (a PCH that does not load would turn into compile errors in
 // every file that uses it).
 bool ResultCache::lookupPreamble(llvm::StringRef Key,
-                                 SharedPreamble &Preamble) const {
+                                 PrecompiledBlock &Kept) const {
   auto Buffer = llvm::MemoryBuffer::getFile(pathOf(Key, ".preamble.json"));
   if (!Buffer)
     return false;
@@ -305,18 +358,18 @@ bool ResultCache::lookupPreamble(llvm::StringRef Key,
                                          /*RequiresNullTerminator=*/false);
   if (!PCH || contentHash((*PCH)->getBuffer()) != PCHHash)
     return false;
-  Preamble.PCH = std::move(*PCH);
-  Preamble.Inputs = std::move(Inputs);
+  Kept.PCH = std::move(*PCH);
+  Kept.Inputs = std::move(Inputs);
   return true;
 }
 
 void ResultCache::storePreamble(llvm::StringRef Key,
-                                const SharedPreamble &Preamble) const {
-  const FileResult &Inputs = Preamble.Inputs;
-  if (!Preamble.PCH || Inputs.Inputs.empty() || !storableAsJson(Inputs) ||
+                                const PrecompiledBlock &Built) const {
+  const FileResult &Inputs = Built.Inputs;
+  if (!Built.PCH || Inputs.Inputs.empty() || !storableAsJson(Inputs) ||
       llvm::sys::fs::create_directories(Directory))
     return;
-  llvm::StringRef PCH = Preamble.PCH->getBuffer();
+  llvm::StringRef PCH = Built.PCH->getBuffer();
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS << json::Value(json::Object{{"pch", llvm::utohexstr(contentHash(PCH))},

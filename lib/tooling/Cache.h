@@ -3,7 +3,7 @@
 #ifndef COROLINT_LIB_CACHE_H
 #define COROLINT_LIB_CACHE_H
 
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "tooling/FileResult.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
@@ -12,23 +12,10 @@
 
 namespace corolint {
 
-struct SharedPreamble;
-
-/// What one translation unit produced.
-struct FileResult {
-  std::vector<clang::tidy::ClangTidyError> Findings;
-  /// Hashes of the user's files as the checks saw them (for --fix).
-  llvm::StringMap<uint64_t> UserFiles;
-  /// Every file the preprocessor read, headers included, with its hash:
-  /// the preprocessed translation unit is a function of these and the
-  /// command line.
-  llvm::StringMap<uint64_t> Inputs;
-  /// Parsed with a shared preamble (not stored in the cache).
-  bool UsedPreamble = false;
-};
+struct PrecompiledBlock;
 
 /// A directory of FileResults, one file each (and of the precompiled
-/// preambles that produced them, see SharedPreamble), named by a hash of the
+/// preambles that produced them, see PrecompiledBlock), named by a hash of the
 /// corolint and LLVM versions, the source file, its command line and its
 /// configuration. An entry is used only while every input still has the
 /// content it had (ccache's "direct mode"): any change to a header, a flag
@@ -48,12 +35,12 @@ public:
   /// Results that cannot be stored faithfully are skipped.
   void store(llvm::StringRef Key, const FileResult &Result) const;
 
-  /// Fills in the PCH and the inputs of \p Preamble from the entry \p Key
-  /// if every file it read is unchanged; false otherwise.
-  bool lookupPreamble(llvm::StringRef Key, SharedPreamble &Preamble) const;
+  /// Fills in \p Kept (the PCH of a shared preamble and what it read) from
+  /// the entry \p Key if every file it read is unchanged; false otherwise.
+  bool lookupPreamble(llvm::StringRef Key, PrecompiledBlock &Kept) const;
 
-  /// Stores the PCH and the inputs of a built \p Preamble under \p Key.
-  void storePreamble(llvm::StringRef Key, const SharedPreamble &Preamble) const;
+  /// Stores the PCH and the inputs of a built preamble under \p Key.
+  void storePreamble(llvm::StringRef Key, const PrecompiledBlock &Built) const;
 
   /// Forgets the preamble stored under \p Key.
   void dropPreamble(llvm::StringRef Key) const;

@@ -27,8 +27,28 @@ unsigned lineOf(llvm::StringRef File, unsigned Offset) {
   return Text.take_front(std::min<unsigned>(Offset, Text.size())).count('\n') + 1;
 }
 
-std::vector<std::string> baselineKeys(llvm::ArrayRef<ClangTidyError> Findings) {
+/// \p File relative to its repository's top directory, with forward
+/// slashes; \p File itself outside any repository.
+static std::string pathInRepository(llvm::StringRef File) {
+  llvm::SmallString<256> Dir(File);
+  llvm::sys::path::remove_filename(Dir);
+  for (; !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
+    llvm::SmallString<256> Git(Dir);
+    llvm::sys::path::append(Git, ".git");
+    // A directory in a clone, a file in a worktree or submodule.
+    if (!llvm::sys::fs::exists(Git))
+      continue;
+    llvm::StringRef Relative = llvm::StringRef(File).drop_front(Dir.size());
+    Relative = Relative.ltrim(llvm::sys::path::get_separator());
+    return llvm::sys::path::convert_to_slash(Relative);
+  }
+  return File.str();
+}
+
+std::vector<std::string> baselineKeys(llvm::ArrayRef<ClangTidyError> Findings,
+                                      BaselinePaths Paths) {
   llvm::StringMap<std::string> Texts;
+  llvm::StringMap<std::string> Names;
   llvm::StringMap<unsigned> Seen;
   std::vector<std::string> Keys;
   for (const ClangTidyError &E : Findings) {
@@ -39,7 +59,15 @@ std::vector<std::string> baselineKeys(llvm::ArrayRef<ClangTidyError> Findings) {
                              Buffer ? (*Buffer)->getBuffer().str() : "")
                .first;
     }
-    std::string Key = E.DiagnosticName + "|" + E.Message.FilePath + "|" +
+    const std::string &File = E.Message.FilePath;
+    auto Name = Names.find(File);
+    if (Name == Names.end())
+      Name = Names
+                 .try_emplace(File, Paths == BaselinePaths::InRepository
+                                        ? pathInRepository(File)
+                                        : File)
+                 .first;
+    std::string Key = E.DiagnosticName + "|" + Name->second + "|" +
                       E.Message.Message + "|" +
                       lineText(It->second, E.Message.FileOffset).str();
     unsigned Occurrence = Seen[Key]++;
@@ -72,16 +100,30 @@ llvm::Error applyBaseline(std::vector<ClangTidyError> &Findings,
   (*Buffer)->getBuffer().split(Lines, '\n', -1, false);
   for (llvm::StringRef Line : Lines)
     Known.insert(Line.rtrim("\r").str());
+  // Either naming: a baseline written before paths were relative still
+  // applies where it was written.
   std::vector<std::string> Keys = baselineKeys(Findings);
+  std::vector<std::string> OldKeys =
+      baselineKeys(Findings, BaselinePaths::Absolute);
   std::vector<ClangTidyError> Kept;
   for (size_t I = 0; I < Findings.size(); ++I)
-    if (!Known.count(Keys[I]))
+    if (!Known.count(Keys[I]) && !Known.count(OldKeys[I]))
       Kept.push_back(std::move(Findings[I]));
   Findings = std::move(Kept);
   return llvm::Error::success();
 }
 
 ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef Root) {
+  return parseUnifiedDiff(Diff, [&](llvm::StringRef Relative) {
+    llvm::SmallString<256> Path(Root);
+    llvm::sys::path::append(Path, Relative);
+    return std::string(Path);
+  });
+}
+
+ChangedLines parseUnifiedDiff(
+    llvm::StringRef Diff,
+    llvm::function_ref<std::string(llvm::StringRef Relative)> Resolve) {
   ChangedLines Changed;
   std::string File;
   llvm::SmallVector<llvm::StringRef, 256> Lines;
@@ -94,8 +136,7 @@ ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef Root) {
         continue;
       }
       Line.consume_front("b/");
-      llvm::SmallString<256> Path(Root);
-      llvm::sys::path::append(Path, Line);
+      llvm::SmallString<256> Path(Resolve(Line));
       llvm::sys::path::remove_dots(Path, true);
       File = std::string(Path);
       continue;

@@ -1,45 +1,17 @@
 //===--- Fixes.cpp --------------------------------------------------------===//
 
 #include "tooling/Fixes.h"
-#include "tooling/Runner.h"
+#include "tooling/AtomicWrite.h"
+#include "tooling/ContentHash.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
-#include <unistd.h>
 
 using clang::tidy::ClangTidyError;
 using clang::tooling::Replacements;
 
 namespace corolint {
-
-std::string writeAtomically(llvm::StringRef Path, llvm::StringRef Content,
-                            const llvm::Twine &TemporaryModel,
-                            llvm::sys::fs::perms Mode, bool Durable) {
-  int FD;
-  llvm::SmallString<256> Temporary;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
-          TemporaryModel, FD, Temporary, llvm::sys::fs::OF_None, Mode))
-    return "cannot create a temporary file next to it: " + EC.message();
-  bool Written;
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/false);
-    OS << Content;
-    OS.flush();
-    Written = !OS.has_error() && (!Durable || ::fsync(FD) == 0);
-    OS.clear_error();
-  }
-  if (llvm::sys::Process::SafelyCloseFileDescriptor(FD))
-    Written = false;
-  std::error_code EC;
-  if (!Written || (EC = llvm::sys::fs::rename(Temporary, Path))) {
-    llvm::sys::fs::remove(Temporary);
-    return Written ? "cannot replace it: " + EC.message()
-                   : std::string("cannot write the temporary file");
-  }
-  return "";
-}
 
 /// Writes \p Content over \p Path through a hidden temporary file in the
 /// same directory, flushed to disk before the rename.

@@ -6,19 +6,10 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/Twine.h"
-#include "llvm/Support/FileSystem.h"
 #include <string>
 #include <vector>
 
 namespace corolint {
-
-/// Writes \p Content to \p Path whole or not at all, through a temporary file
-/// made from \p TemporaryModel (in the same directory) and a rename;
-/// \p Durable also flushes it to disk first. Returns why it failed, or "".
-std::string writeAtomically(llvm::StringRef Path, llvm::StringRef Content,
-                            const llvm::Twine &TemporaryModel,
-                            llvm::sys::fs::perms Mode, bool Durable);
 
 /// The fix-its of a run's findings, merged per file.
 struct MergedFixes {

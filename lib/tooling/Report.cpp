@@ -168,15 +168,35 @@ std::string fileUri(llvm::StringRef Path) {
   return Uri;
 }
 
-/// The summary of a check: the first paragraph under "## What it does".
+/// The summary of a check: the one-sentence paragraph between its page's
+/// title and first section (else the first paragraph under "What it does").
 std::string summary(llvm::StringRef Doc) {
+  llvm::StringRef Intro = Doc.split('\n').second;
+  Intro = Intro.take_front(Intro.find("\n## ")).trim();
   size_t Start = Doc.find("## What it does");
-  if (Start == llvm::StringRef::npos)
-    return Doc.split('\n').first.ltrim("# ").str();
-  llvm::StringRef Rest = Doc.drop_front(Start).split('\n').second.ltrim();
-  std::string Text = Rest.split("\n\n").first.str();
-  std::replace(Text.begin(), Text.end(), '\n', ' ');
-  return Text;
+  llvm::StringRef Text = !Intro.empty() ? Intro
+                         : Start == llvm::StringRef::npos
+                             ? Doc.split('\n').first.ltrim("# ")
+                             : Doc.drop_front(Start).split('\n').second.ltrim();
+  std::string Paragraph = Text.split("\n\n").first.str();
+  std::replace(Paragraph.begin(), Paragraph.end(), '\n', ' ');
+  return Paragraph;
+}
+
+/// A check's page without the sections written for corolint's developers
+/// ("Seen on real code": what the corpus showed), for a rule's help.
+std::string userFacing(llvm::StringRef Doc) {
+  std::string Out;
+  bool Skipping = false;
+  llvm::SmallVector<llvm::StringRef, 64> Lines;
+  Doc.split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    if (Line.starts_with("## "))
+      Skipping = Line.trim() == "## Seen on real code";
+    if (!Skipping)
+      Out += Line.str() + "\n";
+  }
+  return llvm::StringRef(Out).rtrim().str() + "\n";
 }
 } // namespace
 
@@ -268,10 +288,13 @@ void writeSarif(llvm::ArrayRef<ClangTidyError> Findings,
   for (const std::string &Id : RuleIds) {
     llvm::json::Object Rule{{"id", Id}};
     if (std::optional<llvm::StringRef> Doc = checkDocumentation(Id)) {
+      std::string Help = userFacing(*Doc);
       Rule["shortDescription"] = llvm::json::Object{{"text", summary(*Doc)}};
-      Rule["help"] = llvm::json::Object{{"text", *Doc}, {"markdown", *Doc}};
+      Rule["help"] = llvm::json::Object{{"text", Help}, {"markdown", Help}};
+      // Its page where every user can read it (COROLINT_DOCS_URL, set when
+      // building), not a path on the machine that built corolint.
       Rule["helpUri"] =
-          fileUri((llvm::Twine(COROLINT_SOURCE_DIR) + "/docs/checks/" + Id + ".md").str());
+          (llvm::Twine(COROLINT_DOCS_URL) + "/" + Id + ".md").str();
     } else {
       Rule["shortDescription"] =
           llvm::json::Object{{"text", "Clang compiler diagnostic"}};

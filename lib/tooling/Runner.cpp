@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "tooling/Runner.h"
+#include "tooling/Cache.h"
+#include "tooling/ContentHash.h"
 #include "tooling/Report.h"
 #include "tooling/SharedPreambles.h"
 #include "clang-tidy/ClangTidy.h"
@@ -22,7 +24,6 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/xxhash.h"
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -31,10 +32,6 @@ using namespace clang;
 using namespace clang::tidy;
 
 namespace corolint {
-
-uint64_t contentHash(llvm::StringRef Content) {
-  return llvm::xxh3_64bits(Content);
-}
 
 namespace {
 
@@ -117,9 +114,10 @@ private:
     }
     // The files of the shared preamble were read once, for all.
     if (Preamble) {
-      for (const auto &Input : Preamble->Inputs.Inputs)
+      const FileResult &Read = Preamble->precompiled().Inputs;
+      for (const auto &Input : Read.Inputs)
         Result.Inputs.try_emplace(Input.getKey(), Input.getValue());
-      for (const auto &File : Preamble->Inputs.UserFiles)
+      for (const auto &File : Read.UserFiles)
         Result.UserFiles.try_emplace(File.getKey(), File.getValue());
     }
   }
@@ -185,9 +183,7 @@ public:
                     bool SkipSystemBodies, const SharedPreamble *Preamble,
                     FileResult &Result)
       : Checks(Context, std::move(FS)), SkipSystemBodies(SkipSystemBodies),
-        Preamble(Preamble && Preamble->Built.load(std::memory_order_acquire)
-                     ? Preamble
-                     : nullptr),
+        Preamble(Preamble && Preamble->ready() ? Preamble : nullptr),
         Result(Result) {}
 
   std::unique_ptr<FrontendAction> create() override {
@@ -202,8 +198,8 @@ public:
     prepare(*Invocation, SkipSystemBodies);
     if (Preamble) {
       PreprocessorOptions &PP = Invocation->getPreprocessorOpts();
-      PP.ImplicitPCHInclude = Preamble->PCHPath;
-      PP.PrecompiledPreambleBytes = {Preamble->HeaderText.size(), true};
+      PP.ImplicitPCHInclude = Preamble->plan().PCHPath;
+      PP.PrecompiledPreambleBytes = {Preamble->plan().HeaderText.size(), true};
     }
     return FrontendActionFactory::runInvocation(Invocation, Files,
                                                 PCHContainerOps, DiagConsumer);
@@ -231,11 +227,12 @@ private:
 
 class PreambleActionFactory : public tooling::FrontendActionFactory {
 public:
-  PreambleActionFactory(SharedPreamble &Preamble, bool SkipSystemBodies)
-      : Preamble(Preamble), SkipSystemBodies(SkipSystemBodies) {}
+  PreambleActionFactory(const PreamblePlan &Plan, bool SkipSystemBodies,
+                        FileResult &Inputs)
+      : Plan(Plan), SkipSystemBodies(SkipSystemBodies), Inputs(Inputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<PreambleAction>(SkipSystemBodies, Preamble.Inputs);
+    return std::make_unique<PreambleAction>(SkipSystemBodies, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -244,17 +241,18 @@ public:
                      DiagnosticConsumer *DiagConsumer) override {
     LintActionFactory::prepare(*Invocation, SkipSystemBodies);
     FrontendOptions &Frontend = Invocation->getFrontendOpts();
-    Frontend.Inputs = {FrontendInputFile(
-        Preamble.HeaderPath, InputKind(Language::CXX).getHeader())};
-    Frontend.OutputFile = Preamble.PCHPath;
+    Frontend.Inputs = {FrontendInputFile(Plan.HeaderPath,
+                                         InputKind(Language::CXX).getHeader())};
+    Frontend.OutputFile = Plan.PCHPath;
     Frontend.ProgramAction = frontend::GeneratePCH;
     return FrontendActionFactory::runInvocation(Invocation, Files,
                                                 PCHContainerOps, DiagConsumer);
   }
 
 private:
-  SharedPreamble &Preamble;
+  const PreamblePlan &Plan;
   bool SkipSystemBodies;
+  FileResult &Inputs;
 };
 
 /// The ExtraArgs and ExtraArgsBefore of .clang-tidy files, as clang-tidy
@@ -288,26 +286,30 @@ bool skipSystemBodies(ClangTidyContext &Context, const std::string &File,
          !Context.getOptionsForFile(File).SystemHeaders.value_or(false);
 }
 
-/// Builds \p Preamble's PCH; on failure its files are parsed whole.
-void buildPreamble(SharedPreamble &Preamble, ClangTidyContext &Context,
-                   const tooling::CompilationDatabase &Compilations,
-                   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                   const RunOptions &Options) {
-  tooling::ClangTool Tool(Compilations, {Preamble.Representative},
+/// Builds the PCH of \p Plan; none if the block does not compile (its
+/// files are then parsed whole).
+std::optional<PrecompiledBlock>
+buildPreamble(const PreamblePlan &Plan, ClangTidyContext &Context,
+              const tooling::CompilationDatabase &Compilations,
+              llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+              const RunOptions &Options) {
+  tooling::ClangTool Tool(Compilations, {Plan.Representative},
                           std::make_shared<PCHContainerOperations>(), FS);
   addConfiguredArguments(Tool, Context);
   IgnoringDiagConsumer Quiet;
   Tool.setDiagnosticConsumer(&Quiet);
   Tool.setPrintErrorMessage(false);
+  PrecompiledBlock Built;
   PreambleActionFactory Factory(
-      Preamble, skipSystemBodies(Context, Preamble.Representative, Options));
+      Plan, skipSystemBodies(Context, Plan.Representative, Options),
+      Built.Inputs);
   if (Tool.run(&Factory) != 0)
-    return;
-  auto PCH = llvm::MemoryBuffer::getFile(Preamble.PCHPath);
+    return std::nullopt;
+  auto PCH = llvm::MemoryBuffer::getFile(Plan.PCHPath);
   if (!PCH)
-    return;
-  Preamble.PCH = std::move(*PCH);
-  Preamble.Built.store(true, std::memory_order_release);
+    return std::nullopt;
+  Built.PCH = std::move(*PCH);
+  return Built;
 }
 
 /// Runs \p Work(I, FS) for I in [0, N) on \p Jobs threads, each thread with
@@ -356,7 +358,7 @@ std::string cacheKey(ClangTidyContext &Context,
 /// files share it, the arguments the configuration adds, and the run's
 /// options.
 std::string preambleCacheKey(ClangTidyContext &Context,
-                             const SharedPreamble &Preamble,
+                             const PreamblePlan &Preamble,
                              const RunOptions &Options) {
   ClangTidyOptions Configured =
       Context.getOptionsForFile(Preamble.Representative);
@@ -382,6 +384,12 @@ FileResult lintFile(ClangTidyContext &Context,
   tooling::ClangTool Tool(Compilations, {File},
                           std::make_shared<PCHContainerOperations>(), FS);
   addConfiguredArguments(Tool, Context);
+  // The consumer takes its header filter from the context's current file
+  // when it is made: this file's configuration, not the working
+  // directory's (the context's until the action names the file).
+  llvm::SmallString<256> Absolute(File);
+  llvm::sys::fs::make_absolute(Absolute);
+  Context.setCurrentFile(Absolute);
   ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr, true,
                                            Options.ApplyAnyFix);
   auto DiagOpts = std::make_unique<DiagnosticOptions>();
@@ -405,39 +413,100 @@ FileResult lintFile(ClangTidyContext &Context,
   return Result;
 }
 
-RunResult runChecks(
-    const OptionsFactory &MakeOptions,
-    const tooling::CompilationDatabase &Compilations,
-    const std::vector<std::string> &Files, const RunOptions &Options,
-    const std::function<void(size_t, size_t, llvm::StringRef)> &Progress) {
-  std::vector<std::optional<FileResult>> Results(Files.size());
-  std::vector<std::string> Keys(Files.size());
-  std::mutex Lock;
-  size_t Done = 0;
-  auto Finished = [&](size_t I) {
-    std::lock_guard<std::mutex> Guard(Lock);
-    if (Progress)
-      Progress(++Done, Files.size(), Files[I]);
-  };
-  std::vector<std::pair<std::string, std::string>> Headers;
-  auto MakeFS = [&] {
-    auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-        llvm::vfs::createPhysicalFileSystem());
-    // A layer of its own per thread: ClangTool sets the working directory
-    // of every layer.
-    auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
-    for (const auto &[Path, Text] : Headers)
-      Memory->addFile(Path, 0, llvm::MemoryBuffer::getMemBuffer(Text));
-    FS->pushOverlay(Memory);
-    return FS;
-  };
+namespace {
 
-  // 1. Results kept from earlier runs.
-  std::optional<ResultCache> Cache;
-  if (!Options.CacheDir.empty()) {
-    Cache.emplace(Options.CacheDir);
-    Cache->removeStaleTemporaries();
+/// One run of runChecks, in the passes docs/design.md describes: results
+/// kept by the cache, the shared preambles to use, then the preambles'
+/// builds and the checks on every file the cache did not answer, on the same
+/// threads. Each pass is a member; what they hand on to each other is here.
+class ChecksRun {
+public:
+  ChecksRun(
+      const OptionsFactory &MakeOptions,
+      const tooling::CompilationDatabase &Compilations,
+      const std::vector<std::string> &Files, const RunOptions &Options,
+      const std::function<void(size_t, size_t, llvm::StringRef)> &Progress)
+      : MakeOptions(MakeOptions), Compilations(Compilations), Files(Files),
+        Options(Options), Progress(Progress), Results(Files.size()),
+        Keys(Files.size()) {
+    if (!Options.CacheDir.empty()) {
+      Cache.emplace(Options.CacheDir);
+      Cache->removeStaleTemporaries();
+    }
   }
+
+  ~ChecksRun() {
+    if (!Scratch.empty())
+      llvm::sys::fs::remove_directories(Scratch);
+  }
+
+  /// 1. The results an earlier run kept, for files whose inputs are
+  /// unchanged; every other file is to be linted.
+  void reuseCachedResults();
+  /// 2. The include blocks that files to lint have in common, with the PCHs
+  /// the cache kept; the others are to be built.
+  void planSharedPreambles();
+  /// 2 and 3. The preambles' builds first, then the checks on every file
+  /// the cache did not answer.
+  void buildPreamblesAndLint();
+  /// Every finding, sorted and deduplicated, and what was reused.
+  RunResult collect();
+
+private:
+  /// A file system per thread: the physical one under an in-memory layer
+  /// holding the shared preambles' headers (and, later, their PCHs).
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> makeFileSystem() const;
+  void buildPreamble(SharedPreamble &Preamble,
+                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS);
+  void lintOne(size_t I,
+               llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS);
+  void finished(size_t I);
+
+  const OptionsFactory &MakeOptions;
+  const tooling::CompilationDatabase &Compilations;
+  const std::vector<std::string> &Files;
+  const RunOptions &Options;
+  const std::function<void(size_t, size_t, llvm::StringRef)> &Progress;
+
+  std::optional<ResultCache> Cache;
+  /// Per file: its result, and its cache key.
+  std::vector<std::optional<FileResult>> Results;
+  std::vector<std::string> Keys;
+  /// The files the cache did not answer, largest first.
+  std::vector<size_t> ToLint;
+  /// The preamble of each file that has one, and each preamble once.
+  llvm::StringMap<SharedPreamble *> PreambleOf;
+  std::vector<std::unique_ptr<SharedPreamble>> Preambles;
+  /// The preambles' in-memory headers, by path, for makeFileSystem.
+  std::vector<std::pair<std::string, std::string>> Headers;
+  /// The temporary directory of the PCHs built.
+  llvm::SmallString<128> Scratch;
+
+  std::mutex ProgressLock;
+  size_t Done = 0;
+};
+
+llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem>
+ChecksRun::makeFileSystem() const {
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::createPhysicalFileSystem());
+  // A layer of its own per thread: ClangTool sets the working directory
+  // of every layer.
+  auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  for (const auto &[Path, Text] : Headers)
+    Memory->addFile(Path, 0, llvm::MemoryBuffer::getMemBuffer(Text));
+  FS->pushOverlay(Memory);
+  return FS;
+}
+
+void ChecksRun::finished(size_t I) {
+  std::lock_guard<std::mutex> Guard(ProgressLock);
+  if (Progress)
+    Progress(++Done, Files.size(), Files[I]);
+}
+
+void ChecksRun::reuseCachedResults() {
+  auto MakeFS = [this] { return makeFileSystem(); };
   if (Cache)
     parallelFor(Files.size(), Options.Jobs, MakeFS, [&](size_t I, auto) {
       ClangTidyContext Context(MakeOptions());
@@ -445,10 +514,9 @@ RunResult runChecks(
       Results[I] = Cache->lookup(Keys[I]);
       if (Results[I]) {
         Results[I]->Inputs.clear();
-        Finished(I);
+        finished(I);
       }
     });
-  std::vector<size_t> ToLint;
   for (size_t I = 0; I < Files.size(); ++I)
     if (!Results[I])
       ToLint.push_back(I);
@@ -462,121 +530,138 @@ RunResult runChecks(
       return std::make_pair(Sizes[A], B) > std::make_pair(Sizes[B], A);
     });
   }
+}
 
-  // 2. The include blocks that files to lint have in common, precompiled
-  // first; a thread with no preamble left to build meanwhile lints one file
-  // of each whole (see waitUnlessFirstWholeParse). 3. The checks, on every
-  // file the cache did not answer.
-  llvm::StringMap<std::shared_ptr<SharedPreamble>> Preambles;
-  std::vector<SharedPreamble *> Unique;
-  llvm::SmallString<128> Scratch;
+void ChecksRun::planSharedPreambles() {
   // With a cache, a preamble an earlier run stored serves even one file.
-  if (Options.SharePreambles && ToLint.size() > (Cache ? 0 : 1) &&
-      !llvm::sys::fs::createUniqueDirectory("corolint-preambles", Scratch)) {
-    std::vector<std::string> Names;
-    for (size_t I : ToLint)
-      Names.push_back(Files[I]);
-    Preambles =
-        planSharedPreambles(Compilations, Names, Scratch, Cache ? 1 : 2);
-    for (const auto &Entry : Preambles)
-      if (llvm::find(Unique, Entry.second.get()) == Unique.end())
-        Unique.push_back(Entry.second.get());
-    llvm::sort(Unique, [](const SharedPreamble *A, const SharedPreamble *B) {
-      return A->PCHPath < B->PCHPath;
-    });
-    if (Cache)
-      parallelFor(Unique.size(), Options.Jobs, MakeFS, [&](size_t I, auto) {
-        ClangTidyContext Context(MakeOptions());
-        SharedPreamble &Preamble = *Unique[I];
-        Preamble.CacheKey = preambleCacheKey(Context, Preamble, Options);
-        Preamble.FromCache = Cache->lookupPreamble(Preamble.CacheKey, Preamble);
-        Preamble.Built.store(Preamble.FromCache, std::memory_order_release);
-      });
-    // Not worth building for one file. (Unique's pointers are owned by
-    // Preambles: dropped from Unique first.)
-    llvm::DenseMap<const SharedPreamble *, unsigned> Members;
-    for (const auto &Entry : Preambles)
-      ++Members[Entry.second.get()];
-    auto Unused = [&](const SharedPreamble *Preamble) {
-      return !Preamble->FromCache && Members.lookup(Preamble) < 2;
-    };
-    llvm::erase_if(Unique, Unused);
-    for (auto It = Preambles.begin(); It != Preambles.end();) {
-      if (Unused(It->second.get()))
-        Preambles.erase(It++);
-      else
-        ++It;
-    }
-    for (const SharedPreamble *Preamble : Unique)
-      Headers.emplace_back(Preamble->HeaderPath, Preamble->HeaderText);
-  }
-  // Built first, so that they serve as many files as possible.
-  std::vector<SharedPreamble *> ToBuild;
-  for (SharedPreamble *Preamble : Unique)
-    if (!Preamble->FromCache)
-      ToBuild.push_back(Preamble);
-  size_t Tasks = ToBuild.size() + ToLint.size();
-  parallelFor(Tasks, Options.Jobs, MakeFS, [&](size_t Task, auto FS) {
-    if (Task < ToBuild.size()) {
-      SharedPreamble &Preamble = *ToBuild[Task];
-      ClangTidyContext Context(MakeOptions());
-      buildPreamble(Preamble, Context, Compilations, FS, Options);
-      Preamble.endBuild();
-      if (Cache && Preamble.Built.load(std::memory_order_acquire))
-        Cache->storePreamble(Preamble.CacheKey, Preamble);
-      return;
-    }
-    size_t I = ToLint[Task - ToBuild.size()];
-    SharedPreamble *Preamble = Preambles.lookup(Files[I]).get();
-    if (Preamble && Preamble->Refused.load(std::memory_order_acquire))
-      Preamble = nullptr;
-    // Its build was taken by an earlier task: the builds come first.
-    if (Preamble && !Preamble->Built.load(std::memory_order_acquire))
-      Preamble->waitUnlessFirstWholeParse();
-    if (Preamble && Preamble->Built.load(std::memory_order_acquire)) {
-      // The top layer is this thread's in-memory one (MakeFS).
-      auto &Memory =
-          static_cast<llvm::vfs::InMemoryFileSystem &>(**FS->overlays_begin());
-      if (!Memory.exists(Preamble->PCHPath))
-        Memory.addFile(Preamble->PCHPath, 0,
-                       llvm::MemoryBuffer::getMemBuffer(
-                           Preamble->PCH->getMemBufferRef(),
-                           /*RequiresNullTerminator=*/false));
-    }
-    // A context per file: it belongs to one run (it maps the diagnostic IDs
-    // of that run's engine to check names).
-    ClangTidyContext Context(MakeOptions());
-    Results[I] = lintFile(Context, Compilations, Files[I], FS, Options,
-                          Preamble);
-    // A kept PCH that Clang refuses after all (its inputs hash the same,
-    // yet something it checks differs) must not turn into compile errors:
-    // if the file parses whole, the PCH is to blame, and is dropped.
-    auto HasErrors = [](const FileResult &Result) {
-      return llvm::any_of(Result.Findings, [](const ClangTidyError &E) {
-        return E.DiagnosticName == "clang-diagnostic-error";
-      });
-    };
-    if (Preamble && Preamble->FromCache && HasErrors(*Results[I])) {
-      ClangTidyContext Whole(MakeOptions());
-      Results[I] = lintFile(Whole, Compilations, Files[I], FS, Options);
-      if (!HasErrors(*Results[I]) && !Preamble->Refused.exchange(true))
-        Cache->dropPreamble(Preamble->CacheKey);
-    }
-    if (Cache)
-      Cache->store(Keys[I], *Results[I]);
-    // Hundreds of paths per file: kept for every file, they would grow the
-    // run's memory with the number of files.
-    Results[I]->Inputs.clear();
-    Finished(I);
+  if (!Options.SharePreambles || ToLint.size() <= (Cache ? 0u : 1u) ||
+      llvm::sys::fs::createUniqueDirectory("corolint-preambles", Scratch))
+    return;
+  std::vector<std::string> Names;
+  for (size_t I : ToLint)
+    Names.push_back(Files[I]);
+  llvm::StringMap<std::shared_ptr<const PreamblePlan>> Plans =
+      corolint::planSharedPreambles(Compilations, Names, Scratch,
+                                    Cache ? 1 : 2);
+  // One build object per plan, in the order of their PCHs' names.
+  std::vector<std::shared_ptr<const PreamblePlan>> Unique;
+  llvm::DenseMap<const PreamblePlan *, unsigned> Members;
+  for (const auto &Entry : Plans)
+    if (Members[Entry.second.get()]++ == 0)
+      Unique.push_back(Entry.second);
+  llvm::sort(Unique, [](const auto &A, const auto &B) {
+    return A->PCHPath < B->PCHPath;
   });
-  if (!Scratch.empty())
-    llvm::sys::fs::remove_directories(Scratch);
+  std::vector<std::unique_ptr<SharedPreamble>> Candidates;
+  for (const auto &Plan : Unique)
+    Candidates.push_back(std::make_unique<SharedPreamble>(Plan));
+  if (Cache)
+    parallelFor(
+        Candidates.size(), Options.Jobs, [this] { return makeFileSystem(); },
+        [&](size_t I, auto) {
+          ClangTidyContext Context(MakeOptions());
+          SharedPreamble &Preamble = *Candidates[I];
+          Preamble.setCacheKey(
+              preambleCacheKey(Context, Preamble.plan(), Options));
+          PrecompiledBlock Kept;
+          if (Cache->lookupPreamble(Preamble.cacheKey(), Kept))
+            Preamble.useCached(std::move(Kept));
+        });
+  // Not worth building for one file.
+  llvm::DenseMap<const PreamblePlan *, SharedPreamble *> ByPlan;
+  for (std::unique_ptr<SharedPreamble> &Preamble : Candidates) {
+    if (!Preamble->fromCache() && Members.lookup(&Preamble->plan()) < 2)
+      continue;
+    ByPlan[&Preamble->plan()] = Preamble.get();
+    Headers.emplace_back(Preamble->plan().HeaderPath,
+                         Preamble->plan().HeaderText);
+    Preambles.push_back(std::move(Preamble));
+  }
+  for (const auto &Entry : Plans)
+    if (SharedPreamble *Preamble = ByPlan.lookup(Entry.second.get()))
+      PreambleOf[Entry.getKey()] = Preamble;
+}
 
+void ChecksRun::buildPreamble(
+    SharedPreamble &Preamble,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS) {
+  ClangTidyContext Context(MakeOptions());
+  Preamble.finishBuild(corolint::buildPreamble(Preamble.plan(), Context,
+                                               Compilations, FS, Options));
+  if (Cache && Preamble.ready())
+    Cache->storePreamble(Preamble.cacheKey(), Preamble.precompiled());
+}
+
+void ChecksRun::lintOne(
+    size_t I, llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS) {
+  SharedPreamble *Preamble = PreambleOf.lookup(Files[I]);
+  if (Preamble && Preamble->refused())
+    Preamble = nullptr;
+  // Its build was taken by an earlier task: the builds come first.
+  if (Preamble && !Preamble->ready())
+    Preamble->waitUnlessFirstWholeParse();
+  if (Preamble && Preamble->ready()) {
+    // The top layer is this thread's in-memory one (makeFileSystem).
+    auto &Memory =
+        static_cast<llvm::vfs::InMemoryFileSystem &>(**FS->overlays_begin());
+    const std::string &PCHPath = Preamble->plan().PCHPath;
+    if (!Memory.exists(PCHPath))
+      Memory.addFile(PCHPath, 0,
+                     llvm::MemoryBuffer::getMemBuffer(
+                         Preamble->precompiled().PCH->getMemBufferRef(),
+                         /*RequiresNullTerminator=*/false));
+  }
+  // A context per file: it belongs to one run (it maps the diagnostic IDs
+  // of that run's engine to check names).
+  ClangTidyContext Context(MakeOptions());
+  Results[I] = lintFile(Context, Compilations, Files[I], FS, Options, Preamble);
+  // A kept PCH that Clang refuses after all (its inputs hash the same,
+  // yet something it checks differs) must not turn into compile errors:
+  // if the file parses whole, the PCH is to blame, and is dropped.
+  auto HasErrors = [](const FileResult &Result) {
+    return llvm::any_of(Result.Findings, [](const ClangTidyError &E) {
+      return E.DiagnosticName == "clang-diagnostic-error";
+    });
+  };
+  if (Preamble && Preamble->fromCache() && HasErrors(*Results[I])) {
+    ClangTidyContext Whole(MakeOptions());
+    Results[I] = lintFile(Whole, Compilations, Files[I], FS, Options);
+    if (!HasErrors(*Results[I]) && Preamble->refuse())
+      Cache->dropPreamble(Preamble->cacheKey());
+  }
+  if (Cache)
+    Cache->store(Keys[I], *Results[I]);
+  // Hundreds of paths per file: kept for every file, they would grow the
+  // run's memory with the number of files.
+  Results[I]->Inputs.clear();
+  finished(I);
+}
+
+void ChecksRun::buildPreamblesAndLint() {
+  // Built first, so that they serve as many files as possible; a thread
+  // with no preamble left to build meanwhile lints one file of each whole
+  // (see waitUnlessFirstWholeParse).
+  std::vector<SharedPreamble *> ToBuild;
+  for (const std::unique_ptr<SharedPreamble> &Preamble : Preambles)
+    if (!Preamble->fromCache())
+      ToBuild.push_back(Preamble.get());
+  parallelFor(
+      ToBuild.size() + ToLint.size(), Options.Jobs,
+      [this] { return makeFileSystem(); },
+      [&](size_t Task, auto FS) {
+        if (Task < ToBuild.size())
+          buildPreamble(*ToBuild[Task], FS);
+        else
+          lintOne(ToLint[Task - ToBuild.size()], FS);
+      });
+}
+
+RunResult ChecksRun::collect() {
   RunResult Run;
   Run.CacheHits = Files.size() - ToLint.size();
-  for (const SharedPreamble *Preamble : Unique) {
-    Run.PreamblesBuilt += Preamble->Built.load() && !Preamble->FromCache;
-    Run.PreamblesReused += Preamble->FromCache;
+  for (const std::unique_ptr<SharedPreamble> &Preamble : Preambles) {
+    Run.PreamblesBuilt += Preamble->ready() && !Preamble->fromCache();
+    Run.PreamblesReused += Preamble->fromCache();
   }
   for (std::optional<FileResult> &Result : Results) {
     Run.Findings.insert(Run.Findings.end(),
@@ -589,6 +674,20 @@ RunResult runChecks(
   sortAndDeduplicate(Run.Findings);
   dropOverlappingFixes(Run.Findings);
   return Run;
+}
+
+} // namespace
+
+RunResult runChecks(
+    const OptionsFactory &MakeOptions,
+    const tooling::CompilationDatabase &Compilations,
+    const std::vector<std::string> &Files, const RunOptions &Options,
+    const std::function<void(size_t, size_t, llvm::StringRef)> &Progress) {
+  ChecksRun Run(MakeOptions, Compilations, Files, Options, Progress);
+  Run.reuseCachedResults();
+  Run.planSharedPreambles();
+  Run.buildPreamblesAndLint();
+  return Run.collect();
 }
 
 } // namespace corolint

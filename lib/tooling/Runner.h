@@ -3,7 +3,7 @@
 #ifndef COROLINT_LIB_RUNNER_H
 #define COROLINT_LIB_RUNNER_H
 
-#include "tooling/Cache.h"
+#include "tooling/FileResult.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -34,8 +34,8 @@ struct RunOptions {
 struct RunResult {
   /// Every finding, sorted, without duplicates or overlapping fix-its.
   std::vector<clang::tidy::ClangTidyError> Findings;
-  /// A hash of each user file (not system header) as the checks saw it, by
-  /// absolute path: --fix compares it before writing.
+  /// A hash (contentHash) of each user file (not system header) as the checks
+  /// saw it, by absolute path: --fix compares it before writing.
   llvm::StringMap<uint64_t> ContentHashes;
   /// Files whose results came from the cache.
   unsigned CacheHits = 0;
@@ -56,7 +56,7 @@ RunResult runChecks(
     const std::function<void(size_t Done, size_t Total, llvm::StringRef File)>
         &Progress);
 
-struct SharedPreamble;
+class SharedPreamble;
 
 /// Runs the checks on one file, reading files through \p FS, with the
 /// precompiled \p Preamble if it has one.
@@ -66,9 +66,6 @@ FileResult lintFile(clang::tidy::ClangTidyContext &Context,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
                     const RunOptions &Options,
                     const SharedPreamble *Preamble = nullptr);
-
-/// The hash ContentHashes holds for \p Content.
-uint64_t contentHash(llvm::StringRef Content);
 
 } // namespace corolint
 

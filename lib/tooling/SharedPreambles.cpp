@@ -84,7 +84,7 @@ static std::string commandKey(const clang::tooling::CompileCommand &Command) {
   return Key;
 }
 
-llvm::StringMap<std::shared_ptr<SharedPreamble>>
+llvm::StringMap<std::shared_ptr<const PreamblePlan>>
 planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
                     const std::vector<std::string> &Files,
                     llvm::StringRef Directory, unsigned MinimumFiles) {
@@ -119,11 +119,11 @@ planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
     G.Block = std::move(Block);
     G.Directory = std::string(Dir);
   }
-  llvm::StringMap<std::shared_ptr<SharedPreamble>> Plan;
+  llvm::StringMap<std::shared_ptr<const PreamblePlan>> Plan;
   for (auto &[Key, G] : Groups) {
     if (G.Members.size() < MinimumFiles)
       continue;
-    auto Preamble = std::make_shared<SharedPreamble>();
+    auto Preamble = std::make_shared<PreamblePlan>();
     Preamble->Identity = Key;
     std::string Name = llvm::utohexstr(llvm::xxh3_64bits(Key));
     Preamble->Representative = G.Members.front();
@@ -152,7 +152,19 @@ void SharedPreamble::waitUnlessFirstWholeParse() {
   BuildEnd.wait(Guard, [this] { return BuildEnded; });
 }
 
-void SharedPreamble::endBuild() {
+void SharedPreamble::useCached(PrecompiledBlock Kept) {
+  Block = std::move(Kept);
+  FromCache = true;
+  Ready.store(true, std::memory_order_release);
+  std::lock_guard<std::mutex> Guard(BuildLock);
+  BuildEnded = true;
+}
+
+void SharedPreamble::finishBuild(std::optional<PrecompiledBlock> Built) {
+  if (Built) {
+    Block = std::move(*Built);
+    Ready.store(true, std::memory_order_release);
+  }
   {
     std::lock_guard<std::mutex> Guard(BuildLock);
     BuildEnded = true;

@@ -3,7 +3,7 @@
 #ifndef COROLINT_LIB_SHAREDPREAMBLES_H
 #define COROLINT_LIB_SHAREDPREAMBLES_H
 
-#include "tooling/Cache.h"
+#include "tooling/FileResult.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -19,10 +20,11 @@
 namespace corolint {
 
 /// The include block that several files start with, byte for byte, under the
-/// same command line, precompiled once (as clangd does with a file's
+/// same command line, to be precompiled once (as clangd does with a file's
 /// preamble): each of those files is then parsed from the end of that block
-/// on, with the precompiled header standing in for it.
-struct SharedPreamble {
+/// on, with the precompiled header standing in for it. Decided before any
+/// parse and never changed: threads read it without a lock.
+struct PreamblePlan {
   /// What makes two files' preambles the same: their command line (less the
   /// file's own name), their directory and the block.
   std::string Identity;
@@ -32,32 +34,69 @@ struct SharedPreamble {
   /// there), present only in the in-memory file system.
   std::string HeaderPath;
   std::string HeaderText;
+  /// Where the PCH is written (a temporary directory of the run), and the
+  /// name under which every file's parse finds it.
   std::string PCHPath;
+};
+
+/// A preamble's PCH, built in this run or kept by the cache from an
+/// earlier one.
+struct PrecompiledBlock {
   /// The PCH's bytes, read once: every file then loads it from memory
   /// (threads mapping and unmapping the same file slow each other down).
   std::unique_ptr<llvm::MemoryBuffer> PCH;
-  /// Set once the PCH is built (after Inputs). Files parsed before that,
-  /// or after a build that failed, are parsed whole.
-  std::atomic<bool> Built{false};
   /// What the block read (for the cache and for --fix).
   FileResult Inputs;
-  /// Its name in the result cache, if there is one; and whether the PCH
-  /// came from there.
-  std::string CacheKey;
-  bool FromCache = false;
-  /// Set when Clang refused the kept PCH: the other files are parsed whole.
-  std::atomic<bool> Refused{false};
+};
+
+/// One planned preamble during a run: one thread builds it (or the cache
+/// provides it), the others wait for it or parse their files whole. What
+/// it holds changes only through these members, each safe across threads.
+class SharedPreamble {
+public:
+  explicit SharedPreamble(std::shared_ptr<const PreamblePlan> Plan)
+      : Plan(std::move(Plan)) {}
+
+  const PreamblePlan &plan() const { return *Plan; }
+
+  /// True once the PCH can be used (built, or taken from the cache); then
+  /// precompiled() may be read. Files parsed before that, or after a build
+  /// that failed, are parsed whole.
+  bool ready() const { return Ready.load(std::memory_order_acquire); }
+  const PrecompiledBlock &precompiled() const { return Block; }
+  bool fromCache() const { return FromCache; }
+
+  /// Its name in the result cache; set before any build or parse.
+  void setCacheKey(std::string Key) { CacheKey = std::move(Key); }
+  const std::string &cacheKey() const { return CacheKey; }
+
+  /// Uses the PCH an earlier run kept; before any build or parse.
+  void useCached(PrecompiledBlock Kept);
+  /// Ends the build with its result (none if it failed), and wakes the
+  /// threads waiting for it.
+  void finishBuild(std::optional<PrecompiledBlock> Built);
 
   /// While the PCH is built, a thread with nothing else to do parses one of
   /// its files whole. Not a second one: a whole parse costs about as much
   /// as the build, which is then nearly done, and the file would take a
   /// third of that with the PCH. Returns once this thread may parse a file
-  /// of this preamble, with the PCH if Built is then set.
+  /// of this preamble, with the PCH if it is then ready().
   void waitUnlessFirstWholeParse();
-  /// Ends the build, built or not, and wakes the threads waiting for it.
-  void endBuild();
+
+  /// Clang refused the kept PCH (see the runner): the other files are
+  /// parsed whole. True for the one call that refused it first.
+  bool refuse() { return !Refused.exchange(true); }
+  bool refused() const { return Refused.load(std::memory_order_acquire); }
 
 private:
+  std::shared_ptr<const PreamblePlan> Plan;
+  /// Written before Ready is set, read only after.
+  PrecompiledBlock Block;
+  std::atomic<bool> Ready{false};
+  std::string CacheKey;
+  bool FromCache = false;
+  std::atomic<bool> Refused{false};
+
   std::mutex BuildLock;
   std::condition_variable BuildEnd;
   bool BuildEnded = false;
@@ -65,9 +104,9 @@ private:
 };
 
 /// The shared preambles of \p Files: a map from each file that has a preamble
-/// in common with at least \p MinimumFiles - 1 others to that preamble (not
-/// built yet). The PCHs are to be placed in \p Directory.
-llvm::StringMap<std::shared_ptr<SharedPreamble>>
+/// in common with at least \p MinimumFiles - 1 others to that preamble's
+/// plan. The PCHs are to be placed in \p Directory.
+llvm::StringMap<std::shared_ptr<const PreamblePlan>>
 planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
                     const std::vector<std::string> &Files,
                     llvm::StringRef Directory, unsigned MinimumFiles = 2);

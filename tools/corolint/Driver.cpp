@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tooling/AtomicWrite.h"
 #include "tooling/CompileCommands.h"
 #include "tooling/Configuration.h"
 #include "tooling/Filters.h"
@@ -28,9 +29,12 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/TimeProfiler.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
 #include <unistd.h>
 
 namespace corolint {
@@ -86,6 +90,11 @@ cl::opt<std::string> ConfigFile(
     cl::desc("Read the configuration from this file (.clang-tidy YAML) "
              "instead of .clang-tidy files."),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (of the given files, or of the working "
+             "directory) for unknown checks and options, and exit."),
+    cl::cat(Category));
 cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the effective configuration and exit."),
                          cl::cat(Category));
@@ -117,10 +126,10 @@ cl::opt<bool> Verbose("verbose",
                                "results, shared preambles."),
                       cl::cat(Category));
 enum class Color { Auto, Always, Never };
-// Spelled --color on the command line; LLVM itself registers "color".
+// Registered under a name of its own, as LLVM registers a boolean "color"
+// too; renamed --color once LLVM's is removed (parseCommandLine).
 cl::opt<Color> UseColor(
-    "corolint-color", cl::desc("Colors in text output (--color=...):"),
-    cl::init(Color::Auto),
+    "corolint-color", cl::desc("Colors in text output:"), cl::init(Color::Auto),
     cl::values(clEnumValN(Color::Auto, "auto", "when stdout is a terminal"),
                clEnumValN(Color::Always, "always", "always"),
                clEnumValN(Color::Never, "never", "never")),
@@ -250,17 +259,15 @@ static std::optional<std::string> parseCommandLine(int argc, const char **argv,
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "corolint 0.1.0 (LLVM " << LLVM_VERSION_STRING << ")\n";
   });
-  // --color=... is ours; LLVM's own boolean --color option is hidden.
-  static std::vector<std::string> Renamed;
-  Renamed.reserve(Separator); // No reallocation: the c_str()s stay valid.
+  // --color=... is ours: LLVM's own boolean --color (registered by now,
+  // HideUnrelatedOptions registers the common options) gives way, so that
+  // --help and the error messages name the option as it is spelt.
+  auto &Registered = cl::getRegisteredOptions(); // A DenseMap in LLVM 22.
+  if (cl::Option *LLVMColor = Registered.lookup("color");
+      LLVMColor && LLVMColor != &UseColor)
+    LLVMColor->removeArgument();
+  UseColor.setArgStr("color");
   std::vector<const char *> Args(argv, argv + Separator);
-  for (const char *&Arg : Args) {
-    llvm::StringRef A(Arg);
-    if (A.consume_front("--color=") || A.consume_front("-color=")) {
-      Renamed.push_back(("--corolint-color=" + A).str());
-      Arg = Renamed.back().c_str();
-    }
-  }
   std::string ParseErrors;
   if (parseOptions(Args, ParseErrors)) {
     Commands.BuildPath = BuildPath;
@@ -291,6 +298,8 @@ struct Configuration {
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   ClangTidyOptions Overrides;
   std::optional<ClangTidyOptions> Given;
+  /// Where Given came from: "--config" or the --config-file.
+  std::string GivenName;
 
   /// A provider per worker thread: they are not thread-safe.
   std::unique_ptr<ClangTidyOptionsProvider> provider() const {
@@ -320,8 +329,13 @@ static llvm::Expected<Configuration> configure() {
       (Checks.empty() ? std::string() : Checks + ",") + "-clang-analyzer-*";
   if (ParseOnly)
     Settings.Overrides.Checks = "-*";
-  if (!HeaderFilter.empty())
+  if (!HeaderFilter.empty()) {
+    std::string Error;
+    if (!llvm::Regex(HeaderFilter).isValid(Error))
+      return Problem("invalid regular expression in --header-filter '" +
+                     HeaderFilter + "': " + Error);
     Settings.Overrides.HeaderFilterRegex = HeaderFilter;
+  }
   if (!WarningsAsErrors.empty())
     Settings.Overrides.WarningsAsErrors = WarningsAsErrors;
   if (UseColor != Color::Auto)
@@ -346,6 +360,10 @@ static llvm::Expected<Configuration> configure() {
         llvm::MemoryBufferRef(Text, Name), Error, Located);
     if (!Settings.Given)
       return Problem("invalid configuration in " + Name + ": " + Error);
+    Settings.GivenName = Name;
+    if (std::string Invalid = corolint::invalidRegex(*Settings.Given);
+        !Invalid.empty())
+      return Problem("invalid configuration in " + Name + ": " + Invalid);
   }
   return Settings;
 }
@@ -413,19 +431,24 @@ adjustedForCorolint(std::unique_ptr<tooling::CompilationDatabase> Base) {
 }
 
 static void printReuse(const corolint::RunResult &Result, size_t Files) {
-  auto Count = [](unsigned N, llvm::StringRef Noun) {
+  auto Count = [](size_t N, llvm::StringRef Noun) {
     return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
   };
   if (!CacheDir.empty())
     llvm::errs() << "corolint: reused the cached findings of "
                  << Result.CacheHits << " of " << Count(Files, "file") << "\n";
+  // Every file analysed, then how: "parsed 1 file with a preamble" alone
+  // reads as if one file was analysed.
+  size_t Analysed = Files - Result.CacheHits;
+  llvm::errs() << "corolint: analysed " << Count(Analysed, "file") << "\n";
   llvm::errs() << "corolint: parsed " << Count(Result.FilesWithPreamble, "file")
                << " with "
                << Count(Result.PreamblesBuilt + Result.PreamblesReused,
                         "shared precompiled preamble");
   if (!CacheDir.empty())
     llvm::errs() << " (" << Result.PreamblesReused << " from the cache)";
-  llvm::errs() << "\n";
+  llvm::errs() << ", " << Count(Analysed - Result.FilesWithPreamble, "file")
+               << " whole\n";
 }
 
 static void writeFindings(std::vector<ClangTidyError> &Findings,
@@ -452,8 +475,7 @@ static void writeFindings(std::vector<ClangTidyError> &Findings,
   }
 }
 
-int main(int argc, const char **argv) {
-  llvm::InitLLVM Init(argc, argv);
+static int run(int argc, const char **argv) {
   (void)corolint::CorolintModuleAnchorSource;
   corolint::CommandSource Commands;
   if (std::optional<std::string> Problem = parseCommandLine(argc, argv, Commands))
@@ -474,11 +496,25 @@ int main(int argc, const char **argv) {
   llvm::SmallString<256> ConfigPath(Files.empty() ? "" : Files.front());
   if (ConfigPath.empty() || llvm::sys::fs::make_absolute(ConfigPath))
     llvm::sys::fs::current_path(ConfigPath);
-  if (!Config->Given)
-    if (std::string Problem = corolint::brokenConfigurationAbove(ConfigPath.str().str());
-        !Problem.empty())
-      return fail(Problem);
+  // The .clang-tidy files above a path (none with a given configuration):
+  // an error stops the run; warnings (misspelt check names and options,
+  // which would be ignored without a word) are said once before it.
+  std::vector<std::string> Warnings;
+  auto Review = [&](const std::string &Path) {
+    if (Config->Given)
+      return std::string();
+    corolint::ConfigurationReview Found =
+        corolint::reviewConfigurationAbove(*Provider, Path);
+    Warnings.insert(Warnings.end(), Found.Warnings.begin(),
+                    Found.Warnings.end());
+    return Found.Error;
+  };
+  if (std::string Problem = Review(ConfigPath.str().str()); !Problem.empty())
+    return fail(Problem);
   ClangTidyOptions Effective = Provider->getOptions(ConfigPath);
+  if (Config->Given)
+    Warnings =
+        corolint::unknownNames(*Config->Given, Config->GivenName, Effective);
   for (const std::string &Problem : corolint::frameworkOptionProblems(Effective))
     return fail(Problem);
   std::vector<std::string> EnabledChecks = enabledChecks(Effective);
@@ -492,13 +528,24 @@ int main(int argc, const char **argv) {
       llvm::outs() << "    " << Name << "\n";
     return ExitClean;
   }
+  if (VerifyConfig) {
+    for (const std::string &File : Files)
+      if (std::string Problem = Review(File); !Problem.empty())
+        Warnings.push_back(Problem);
+    for (const std::string &Problem : Warnings)
+      fail(Problem);
+    if (!Warnings.empty())
+      return ExitError;
+    llvm::outs() << "corolint: no configuration problems found\n";
+    return ExitClean;
+  }
   if (!ParseOnly && EnabledChecks.empty())
     return fail("no checks enabled; see --checks and the Checks of "
                 ".clang-tidy files");
   // Like clang-tidy: a check named in --checks that does not exist is
   // probably a typo.
   for (const std::string &Unknown : corolint::unknownChecks(Checks))
-    llvm::errs() << "corolint: warning: unknown check '" << Unknown << "'\n";
+    llvm::errs() << "corolint: warning: " << Unknown << "\n";
 
   std::vector<std::string> Inputs(Files.begin(), Files.end());
   auto Base = corolint::loadCompilations(Commands, Inputs);
@@ -508,11 +555,11 @@ int main(int argc, const char **argv) {
                                        {Include, Exclude, Shard});
   if (!Sources)
     return fail(llvm::toString(Sources.takeError()));
-  if (!Config->Given)
-    for (const std::string &Source : *Sources)
-      if (std::string Problem = corolint::brokenConfigurationAbove(Source);
-          !Problem.empty())
-        return fail(Problem);
+  for (const std::string &Source : *Sources)
+    if (std::string Problem = Review(Source); !Problem.empty())
+      return fail(Problem);
+  for (const std::string &Warning : Warnings)
+    llvm::errs() << "corolint: warning: " << Warning << "\n";
   if (!ParseOnly)
     warnAboutFilesWithoutChecks(*Provider, *Sources);
   // The changed lines, read before the long run so that errors come first.
@@ -525,6 +572,12 @@ int main(int argc, const char **argv) {
   }
   if (Fix && OutputFormat != Format::Text)
     return fail("--fix reports in text; use --export-fixes with other formats");
+  // Written after the analysis: a path that cannot be is said before it.
+  for (const std::string *Output :
+       {&ExportFixes.getValue(), &WriteBaseline.getValue()})
+    if (!Output->empty())
+      if (std::string Why = corolint::whyUnwritable(*Output); !Why.empty())
+        return fail("cannot write '" + *Output + "': " + Why);
 
   corolint::RunOptions Run;
   Run.Jobs = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
@@ -586,5 +639,27 @@ int main(int argc, const char **argv) {
   }
   if (FixFailed)
     return ExitError;
+  // Recording today's findings is what was asked: it succeeded.
+  if (!WriteBaseline.empty())
+    return ExitClean;
   return Findings.empty() ? ExitClean : ExitFindings;
+}
+
+int main(int argc, const char **argv) {
+  llvm::InitLLVM Init(argc, argv);
+  // A reader that leaves (`corolint | head`) ends the run as it ends cat or
+  // grep: SIGPIPE's default action, without a word. InitLLVM's handler
+  // would exit with 74 instead, which looks like a failure of corolint's.
+  llvm::sys::SetOneShotPipeSignalFunction(nullptr);
+  int Code = run(argc, argv);
+  // Where SIGPIPE is ignored (a parent chose so), the writes fail instead:
+  // the same quiet end, with the status a shell gives a process SIGPIPE
+  // killed, rather than LLVM's "IO failure on output stream".
+  llvm::outs().flush();
+  if (llvm::outs().has_error() &&
+      llvm::outs().error() == std::errc::broken_pipe) {
+    llvm::outs().clear_error();
+    return 128 + SIGPIPE;
+  }
+  return Code;
 }

@@ -11,10 +11,13 @@
 #include <dlfcn.h>
 #include <link.h>
 #include <string>
+#include <unistd.h>
 
 namespace {
 
-/// The LLVM major of the libraries the host process has loaded, 0 if none.
+/// The LLVM major of the shared LLVM libraries the host process has loaded
+/// (libLLVM.so.N, libclang-cpp.so.N, or LLVM's split libLLVMSupport.so.N...),
+/// 0 if none: then LLVM, if the host has it, is linked in statically.
 int hostLLVMMajor() {
   int Major = 0;
   dl_iterate_phdr(
@@ -23,9 +26,11 @@ int hostLLVMMajor() {
         const char *Slash = std::strrchr(Path, '/');
         const char *Name = Slash ? Slash + 1 : Path;
         int Found = 0;
-        if (std::sscanf(Name, "libLLVM.so.%d", &Found) == 1 ||
-            std::sscanf(Name, "libLLVM-%d", &Found) == 1 ||
-            std::sscanf(Name, "libclang-cpp.so.%d", &Found) == 1) {
+        const char *So = std::strstr(Name, ".so.");
+        if (std::sscanf(Name, "libLLVM-%d", &Found) == 1 ||
+            ((std::strncmp(Name, "libLLVM", 7) == 0 ||
+              std::strncmp(Name, "libclang-cpp.so.", 16) == 0) &&
+             So && std::sscanf(So, ".so.%d", &Found) == 1)) {
           *static_cast<int *>(Data) = Found;
           return 1;
         }
@@ -35,29 +40,49 @@ int hostLLVMMajor() {
   return Major;
 }
 
+/// Says why the plugin cannot work, and ends the host: clang-tidy would
+/// otherwise run without corolint's checks (or with no check at all, and
+/// print its --help) and exit 0, a green CI run that checked nothing.
+[[noreturn]] void refuse(const std::string &Message) {
+  std::fprintf(stderr, "error: %s\n", Message.c_str());
+  std::fflush(stderr);
+  // Not exit(): the host is in the middle of parsing its options, its
+  // static destructors are not ours to run from here.
+  _exit(1);
+}
+
 __attribute__((constructor)) void loadCorolintChecks() {
+  const std::string Built = std::to_string(COROLINT_LLVM_MAJOR);
   int Host = hostLLVMMajor();
-  if (Host != 0 && Host != COROLINT_LLVM_MAJOR) {
-    std::fprintf(stderr,
-                 "error: the corolint plugin was built for clang-tidy %d and "
-                 "cannot be loaded into clang-tidy %d; load the plugin built "
-                 "against LLVM %d\n",
-                 COROLINT_LLVM_MAJOR, Host, Host);
-    return;
-  }
+  // The checks library links libLLVM.so.N: in a host with LLVM linked in
+  // statically, that would be a second LLVM whose registries the host never
+  // reads (or whose options register twice and abort).
+  if (Host == 0)
+    refuse("the corolint plugin needs a clang-tidy linked to LLVM's shared "
+           "libraries (libLLVM.so." +
+           Built + "); this process has none");
+  if (Host != COROLINT_LLVM_MAJOR)
+    refuse("the corolint plugin was built for clang-tidy " + Built +
+           " and cannot be loaded into clang-tidy " + std::to_string(Host) +
+           "; load the plugin built against LLVM " + std::to_string(Host));
   Dl_info Self;
   if (!dladdr(reinterpret_cast<void *>(&loadCorolintChecks), &Self) ||
-      !Self.dli_fname) {
-    std::fprintf(stderr, "error: the corolint plugin cannot find itself\n");
-    return;
-  }
+      !Self.dli_fname)
+    refuse("the corolint plugin cannot find itself");
   std::string Path = Self.dli_fname;
   std::string::size_type Slash = Path.rfind('/');
-  Path = (Slash == std::string::npos ? std::string() : Path.substr(0, Slash + 1)) +
-         COROLINT_CHECKS_LIBRARY;
-  if (!dlopen(Path.c_str(), RTLD_NOW | RTLD_GLOBAL))
-    std::fprintf(stderr, "error: the corolint plugin cannot load its checks: %s\n",
-                 dlerror());
+  std::string Directory =
+      Slash == std::string::npos ? std::string() : Path.substr(0, Slash + 1);
+  std::string Checks = Directory + COROLINT_CHECKS_LIBRARY;
+  if (!dlopen(Checks.c_str(), RTLD_NOW | RTLD_GLOBAL)) {
+    // The plugin is two files: the shim and the checks library next to it.
+    std::string Why = dlerror();
+    if (access(Checks.c_str(), F_OK) != 0)
+      refuse("the corolint plugin cannot load its checks library " + Checks +
+             " (no such file); copy it next to " +
+             Path.substr(Slash == std::string::npos ? 0 : Slash + 1));
+    refuse("the corolint plugin cannot load its checks library: " + Why);
+  }
 }
 
 } // namespace

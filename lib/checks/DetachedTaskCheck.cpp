@@ -135,15 +135,7 @@ static std::optional<QualType> spawnedValueType(const Expr &Spawned,
 /// framework's forwarding overload): the caller's token, judged where the
 /// caller passes it.
 static bool isCallersToken(const Expr &Token) {
-  const Expr *E = stripImplicit(&Token);
-  if (const auto *Forward = dyn_cast<CallExpr>(E);
-      Forward && Forward->getNumArgs() == 1 && Forward->getDirectCallee() &&
-      Forward->getDirectCallee()->isInStdNamespace() &&
-      (Forward->getDirectCallee()->getName() == "forward" ||
-       Forward->getDirectCallee()->getName() == "move"))
-    E = stripImplicit(Forward->getArg(0));
-  const auto *Ref = dyn_cast<DeclRefExpr>(E);
-  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(namedVariable(&Token));
   const auto *Function =
       Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
   const FunctionDecl *Pattern =

@@ -104,14 +104,15 @@ static const FunctionDecl *calleeAsWritten(const CallExpr &Call) {
   return dyn_cast<FunctionDecl>((*Lookup->decls_begin())->getUnderlyingDecl());
 }
 
-/// True if \p Call is `inner_.unhandled_exception()` on a member whose type
-/// a template parameter decides (a wrapper around any task's promise).
-static bool delegatesToDependentPromise(const CallExpr &Call) {
+/// The member of the promise's state that \p Call calls in a template,
+/// where the member's type, and so the function, is the instantiation's.
+static const CXXDependentScopeMemberExpr *
+dependentStateCall(const CallExpr &Call) {
   const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Call.getCallee());
-  const IdentifierInfo *Name =
-      Member ? Member->getMember().getAsIdentifierInfo() : nullptr;
-  return Name && Name->getName() == "unhandled_exception" &&
-         (Member->isImplicitAccess() || isPromiseState(Member->getBase()));
+  return Member && (Member->isImplicitAccess() ||
+                    isPromiseState(Member->getBase()))
+             ? Member
+             : nullptr;
 }
 
 bool PromiseSwallowsExceptionCheck::keepsException(const FunctionDecl &Handler,
@@ -145,21 +146,17 @@ bool PromiseSwallowsExceptionCheck::keepsException(const FunctionDecl &Handler,
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
       return;
-    // The other promise's handler is chosen by the instantiation: not in
-    // sight, it may keep the exception.
-    if (delegatesToDependentPromise(*Call)) {
-      Keeps = true;
-      return;
-    }
+    // In a template: `inner_.unhandled_exception()` delegates to a handler
+    // the instantiation chooses (not in sight, it may keep the exception);
     // `result_->emplaceException(exception_wrapper{current_exception()})`
-    // in a template: the exception handed to a member of the promise's
-    // state whose type the instantiation decides.
-    if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee());
-        Member &&
-        (Member->isImplicitAccess() || isPromiseState(Member->getBase())) &&
-        llvm::any_of(Call->arguments(), yieldsExceptionPtr)) {
-      Keeps = true;
-      return;
+    // hands the exception to the promise's state.
+    if (const CXXDependentScopeMemberExpr *Member = dependentStateCall(*Call)) {
+      const IdentifierInfo *Name = Member->getMember().getAsIdentifierInfo();
+      if ((Name && Name->getName() == "unhandled_exception") ||
+          llvm::any_of(Call->arguments(), yieldsExceptionPtr)) {
+        Keeps = true;
+        return;
+      }
     }
     const FunctionDecl *Callee = calleeAsWritten(*Call);
     // A [[noreturn]] call (assert's failure path, a fatal-error helper)

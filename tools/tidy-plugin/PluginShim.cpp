@@ -40,6 +40,34 @@ int hostLLVMMajor() {
   return Major;
 }
 
+/// The LLVM major a statically linked host shows in its name, 0 if none:
+/// `clang-tidy-18` (argv[0], Debian's alternatives) or a path through
+/// `llvm-18/` (the executable or argv[0]).
+int llvmMajorInHostName() {
+  std::string Names;
+  char Buffer[4096];
+  ssize_t Length = readlink("/proc/self/exe", Buffer, sizeof(Buffer) - 1);
+  if (Length > 0)
+    Names.append(Buffer, Length).push_back('\n');
+  if (FILE *CommandLine = std::fopen("/proc/self/cmdline", "rb")) {
+    // argv[0] ends at the first NUL.
+    size_t Read = std::fread(Buffer, 1, sizeof(Buffer) - 1, CommandLine);
+    std::fclose(CommandLine);
+    Buffer[Read] = '\0';
+    Names += Buffer;
+  }
+  for (const char *Pattern : {"clang-tidy-", "llvm-"})
+    for (size_t At = Names.find(Pattern); At != std::string::npos;
+         At = Names.find(Pattern, At + 1)) {
+      int Major = 0;
+      if (std::sscanf(Names.c_str() + At + std::strlen(Pattern), "%d", &Major) ==
+              1 &&
+          Major > 0)
+        return Major;
+    }
+  return 0;
+}
+
 /// Says why the plugin cannot work, and ends the host: clang-tidy would
 /// otherwise run without corolint's checks (or with no check at all, and
 /// print its --help) and exit 0, a green CI run that checked nothing.
@@ -57,10 +85,17 @@ __attribute__((constructor)) void loadCorolintChecks() {
   // The checks library links libLLVM.so.N: in a host with LLVM linked in
   // statically, that would be a second LLVM whose registries the host never
   // reads (or whose options register twice and abort).
-  if (Host == 0)
+  if (Host == 0) {
+    int Named = llvmMajorInHostName();
     refuse("the corolint plugin needs a clang-tidy linked to LLVM's shared "
            "libraries (libLLVM.so." +
-           Built + "); this process has none");
+           Built + "); this process has none" +
+           (Named ? " (a statically linked clang-tidy " +
+                        std::to_string(Named) + ", by its name)"
+                  : std::string()) +
+           "; use clang-tidy-" + Built + " from Debian's LLVM " + Built +
+           " packages");
+  }
   if (Host != COROLINT_LLVM_MAJOR)
     refuse("the corolint plugin was built for clang-tidy " + Built +
            " and cannot be loaded into clang-tidy " + std::to_string(Host) +

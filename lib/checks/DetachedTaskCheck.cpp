@@ -57,7 +57,7 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
                 "or handle its errors")
           << quotedCalleeName(*Call);
     } else if (Statements.contains(Call) && !Call->getType()->isVoidType() &&
-               calleeIsListed(*Call, EagerStarts)) {
+               calleeIsListed(*Call, EagerStarts) && startedWorkMayThrow(*Call)) {
       // (An overload returning nothing takes a callback for the result.)
       diag(Loc, "result of %0 is discarded: the started work is detached and "
                 "its errors are lost")
@@ -114,6 +114,11 @@ bool DetachedTaskCheck::detachesOnlyNothrow(const CallExpr &Call) const {
     Coroutines = true;
   }
   return Coroutines;
+}
+
+bool DetachedTaskCheck::startedWorkMayThrow(const CallExpr &Start) const {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Start);
+  return !Member || Flow.workMayThrow(*Member->getImplicitObjectArgument());
 }
 
 /// The value type T of the spawned awaitable<T>, if known.

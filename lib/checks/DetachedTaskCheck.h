@@ -24,6 +24,9 @@ private:
   /// True if \p Call detaches coroutines (one or more) none of which can
   /// let an exception escape: there is nothing to lose.
   bool detachesOnlyNothrow(const clang::CallExpr &Call) const;
+  /// False if the task that eager start \p Start is called on runs work
+  /// that cannot throw: discarding the result loses nothing.
+  bool startedWorkMayThrow(const clang::CallExpr &Start) const;
 
   const std::string SpawnFunctions;
   const std::string DetachedTokenTypes;

@@ -9,9 +9,12 @@ using namespace clang;
 
 namespace corolint {
 
+/// Callees nested deeper than this are not read: they count as throwing.
+static constexpr unsigned MaxCalleeDepth = 4;
+
 /// True if \p F is declared not to throw. An exception specification not
 /// yet computed (an implicit member nobody asked about) counts as one only
-/// for trivial members.
+/// for trivial members and destructors (implicitly `noexcept`).
 static bool declaredNothrow(const FunctionDecl *F) {
   if (!F)
     return false;
@@ -19,32 +22,70 @@ static bool declaredNothrow(const FunctionDecl *F) {
   if (!Proto)
     return false;
   if (isUnresolvedExceptionSpec(Proto->getExceptionSpecType()))
-    return F->isTrivial();
+    return F->isTrivial() || isa<CXXDestructorDecl>(F);
   return Proto->isNothrow();
 }
 
-bool carriesError(QualType T) {
-  const CXXRecordDecl *Class = T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!Class || !Class->getIdentifier())
+/// True if a call of \p F ends the program: it neither returns nor throws
+/// (`std::abort`, glog's `~LogMessageFatal`).
+static bool endsTheProgram(const FunctionDecl *F) {
+  return F && F->isNoReturn() && declaredNothrow(F);
+}
+
+/// True if evaluating \p S always ends the program, outside any branch:
+/// `LOG(FATAL) << fmt::format(...)`, the failing branch of `CHECK(...)`.
+/// What such a report computes cannot lose an exception: the process dies
+/// either way.
+static bool endsProgram(const Stmt *S) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
     return false;
-  if (Class->getName() == "error_code" || Class->getName() == "exception_ptr")
+  if (const auto *Conditional = dyn_cast<AbstractConditionalOperator>(S))
+    return endsProgram(Conditional->getCond());
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S);
+      Binary && Binary->isLogicalOp())
+    return endsProgram(Binary->getLHS());
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && endsTheProgram(Call->getDirectCallee()))
+    return true;
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(S);
+      Bind && endsTheProgram(Bind->getTemporary()->getDestructor()))
+    return true;
+  return llvm::any_of(S->children(), endsProgram);
+}
+
+/// Members of members are read this deep: `Try` holds an `exception_wrapper`
+/// in an anonymous union, which holds an `exception_ptr`.
+static bool carriesError(QualType T, unsigned MemberDepth) {
+  const CXXRecordDecl *Class = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Class)
+    return false;
+  llvm::StringRef Name =
+      Class->getIdentifier() ? Class->getName() : llvm::StringRef();
+  if (Name == "error_code" || Name == "exception_ptr")
     return true;
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class);
-  if (!Spec || !llvm::is_contained({"tuple", "pair", "variant", "expected"},
-                                   Class->getName()))
+  if (Spec &&
+      llvm::is_contained({"tuple", "pair", "variant", "expected"}, Name)) {
+    for (const TemplateArgument &Argument : Spec->getTemplateArgs().asArray()) {
+      if (Argument.getKind() == TemplateArgument::Type &&
+          carriesError(Argument.getAsType(), MemberDepth))
+        return true;
+      if (Argument.getKind() == TemplateArgument::Pack)
+        for (const TemplateArgument &Element : Argument.pack_elements())
+          if (Element.getKind() == TemplateArgument::Type &&
+              carriesError(Element.getAsType(), MemberDepth))
+            return true;
+    }
     return false;
-  for (const TemplateArgument &Argument : Spec->getTemplateArgs().asArray()) {
-    if (Argument.getKind() == TemplateArgument::Type &&
-        carriesError(Argument.getAsType()))
-      return true;
-    if (Argument.getKind() == TemplateArgument::Pack)
-      for (const TemplateArgument &Element : Argument.pack_elements())
-        if (Element.getKind() == TemplateArgument::Type &&
-            carriesError(Element.getAsType()))
-          return true;
   }
-  return false;
+  if (MemberDepth == 0 || !Class->hasDefinition())
+    return false;
+  return llvm::any_of(Class->fields(), [&](const FieldDecl *Field) {
+    return carriesError(Field->getType(), MemberDepth - 1);
+  });
 }
+
+bool carriesError(QualType T) { return carriesError(T, 3); }
 
 bool catchesEverything(const CXXCatchStmt &Handler) {
   if (Handler.getCaughtType().isNull())
@@ -56,6 +97,18 @@ bool catchesEverything(const CXXCatchStmt &Handler) {
 /// The operation a `co_await` starts: `socket.async_read_some(...)`.
 static const CallExpr *awaitedCall(const CoawaitExpr &Await) {
   return dyn_cast_or_null<CallExpr>(stripImplicit(Await.getOperand()));
+}
+
+/// True if \p E is a value that stands for work: a task, or a callable.
+static bool isWork(const Expr &E) {
+  const CXXRecordDecl *Class =
+      E.getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition())
+    return false;
+  if (Class->isLambda())
+    return true;
+  DeclarationName Promise(&Class->getASTContext().Idents.get("promise_type"));
+  return !Class->lookup(Promise).empty();
 }
 
 bool ExceptionFlow::isErrorToken(const Expr &Argument) const {
@@ -85,8 +138,10 @@ bool ExceptionFlow::awaitMayThrow(const CoawaitExpr &Await) const {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Operation))
     if (mayThrow(Member->getImplicitObjectArgument()))
       return true;
+  // Awaited work handed to the operation (`co_awaitTry(task)`) has its
+  // errors in the value too.
   for (const Expr *Argument : Operation->arguments())
-    if (!isErrorToken(*Argument) && mayThrow(Argument))
+    if (!isErrorToken(*Argument) && !isWork(*Argument) && mayThrow(Argument))
       return true;
   return false;
 }
@@ -103,12 +158,55 @@ bool ExceptionFlow::builtFromExecutors(const CXXConstructExpr &Construct) const 
   return true;
 }
 
+bool ExceptionFlow::calleeMayThrow(const FunctionDecl *Callee) const {
+  if (!Callee)
+    return true;
+  if (declaredNothrow(Callee))
+    return false;
+  // An override nobody sees may throw.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+      !Method->getParent()->hasAttr<FinalAttr>())
+    return true;
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee->hasBody(Definition) || isCoroutine(*Definition))
+    return true;
+  if (auto Known = CalleeThrows.find(Definition); Known != CalleeThrows.end())
+    return Known->second;
+  if (CalleeDepth >= MaxCalleeDepth) {
+    ReachedDepthLimit = true;
+    return true;
+  }
+  CalleeThrows[Definition] = true;
+  bool ReachedBefore = std::exchange(ReachedDepthLimit, false);
+  ++CalleeDepth;
+  bool Throws = mayThrow(Definition->getBody());
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition))
+    for (const CXXCtorInitializer *Init : Constructor->inits())
+      Throws = Throws || mayThrow(Init->getInit());
+  --CalleeDepth;
+  // An answer that depended on what lay beyond the depth limit may differ
+  // when the callee is asked about from nearer: it is not kept.
+  if (ReachedDepthLimit)
+    CalleeThrows.erase(Definition);
+  else
+    CalleeThrows[Definition] = Throws;
+  ReachedDepthLimit = ReachedDepthLimit || ReachedBefore;
+  return Throws;
+}
+
 bool ExceptionFlow::mayThrow(const Stmt *S) const {
   if (!S)
     return false;
-  if (isa<CXXThrowExpr, CXXNewExpr, CXXDynamicCastExpr, CoyieldExpr,
-          DependentCoawaitExpr>(S))
+  if (isa<CXXThrowExpr, CXXDynamicCastExpr, CoyieldExpr, DependentCoawaitExpr>(
+          S))
     return true;
+  // An allocation in the code judged is its own choice; one inside a callee
+  // fails only when memory runs out.
+  if (isa<CXXNewExpr>(S) && CalleeDepth == 0)
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S); E && endsProgram(E))
+    return false;
   if (const auto *Await = dyn_cast<CoawaitExpr>(S))
     return awaitMayThrow(*Await);
   // `co_return x;` hands x to the promise: the promise's call is the
@@ -138,10 +236,10 @@ bool ExceptionFlow::mayThrow(const Stmt *S) const {
   if (isa<BlockExpr>(S))
     return false;
   if (const auto *Call = dyn_cast<CallExpr>(S);
-      Call && !declaredNothrow(Call->getDirectCallee()))
+      Call && calleeMayThrow(Call->getDirectCallee()))
     return true;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(S);
-      Construct && !declaredNothrow(Construct->getConstructor()) &&
+      Construct && calleeMayThrow(Construct->getConstructor()) &&
       !builtFromExecutors(*Construct))
     return true;
   for (const Stmt *Child : S->children())
@@ -155,6 +253,50 @@ bool ExceptionFlow::mayEscape(const FunctionDecl &FD) const {
   if (!FD.hasBody(Definition))
     return true;
   return mayThrow(userBody(*Definition));
+}
+
+bool ExceptionFlow::workMayThrow(const Expr &Task) const {
+  return workMayThrow(Task, 0);
+}
+
+/// How many hands work may pass through before it counts as out of sight.
+static constexpr unsigned MaxHandOvers = 4;
+
+bool ExceptionFlow::workMayThrow(const Expr &Task, unsigned Depth) const {
+  if (Depth > MaxHandOvers)
+    return true;
+  const Expr *E = stripImplicit(&Task);
+  // A task moved out of a local: the work it was made with.
+  if (const auto *Local = dyn_cast_or_null<VarDecl>(namedVariable(E));
+      Local && Local->isLocalVarDecl() && Local->getInit())
+    E = stripImplicit(Local->getInit());
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(E);
+      Copy && Copy->getNumArgs() == 1 && isWork(*Copy->getArg(0)))
+    return workMayThrow(*Copy->getArg(0), Depth + 1);
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return mayEscape(*Lambda->getCallOperator());
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return true;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Definition = nullptr;
+  if (Callee && Callee->hasBody(Definition) && isCoroutine(*Definition))
+    return mayEscape(*Definition);
+  // An ordinary function runs no work of its own in the task it returns:
+  // what it throws, it throws to its caller, here.
+  llvm::SmallVector<const Expr *, 4> Handed;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Handed.push_back(Member->getImplicitObjectArgument());
+  Handed.append(Call->arg_begin(), Call->arg_end());
+  bool HandsWork = false;
+  for (const Expr *Argument : Handed) {
+    if (!Argument || !isWork(*Argument))
+      continue;
+    HandsWork = true;
+    if (workMayThrow(*Argument, Depth + 1))
+      return true;
+  }
+  return !HandsWork;
 }
 
 } // namespace corolint

@@ -5,6 +5,7 @@
 #include <coroutine>
 #include <cstddef>
 #include <exception>
+#include <stdexcept>
 
 namespace folly {
 namespace futures::detail {
@@ -21,6 +22,45 @@ template <typename T> class Future : public futures::detail::FutureBase<T> {
 public:
   T get() &&;
   Future<T> &wait() &;
+};
+
+// folly/ExceptionWrapper.h and folly/Try.h: an outcome that holds either a
+// value or the exception.
+class exception_wrapper {
+public:
+  const char *what() const;
+
+private:
+  std::exception_ptr ptr_;
+};
+template <typename T> class Try {
+public:
+  bool hasException() const noexcept { return failed_; }
+  exception_wrapper &exception();
+  // Rethrows the exception it holds.
+  T &value() {
+    if (failed_)
+      throw std::logic_error("Try holds an exception");
+    return value_;
+  }
+
+private:
+  bool failed_ = false;
+  T value_{};
+  exception_wrapper e_;
+};
+template <> class Try<void> {
+public:
+  bool hasException() const noexcept { return failed_; }
+  exception_wrapper &exception();
+  void value() {
+    if (failed_)
+      throw std::logic_error("Try holds an exception");
+  }
+
+private:
+  bool failed_ = false;
+  exception_wrapper e_;
 };
 
 namespace coro {
@@ -67,6 +107,10 @@ public:
   template <typename F> void start(F &&tryCallback) && {}
 };
 template <typename T> TaskWithExecutor<T> co_withExecutor(Executor *ex, Task<T> task);
+// folly/coro/Invoke.h: calls the callable and returns its task.
+template <typename F> auto co_invoke(F f) -> decltype(f()) { return f(); }
+// folly/coro/Result.h: awaiting gives the outcome, exception included.
+template <typename T> Task<Try<T>> co_awaitTry(Task<T> task);
 
 template <typename Awaitable> auto blockingWait(Awaitable &&awaitable) {
   return 0;

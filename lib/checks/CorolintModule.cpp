@@ -10,6 +10,8 @@
 #include "checks/PromiseSwallowsExceptionCheck.h"
 #include "checks/SequentialAwaitsCheck.h"
 #include "checks/SwallowedCancellationCheck.h"
+#include "checks/TaskReusedCheck.h"
+#include "checks/ThreadAffinityCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 #if LLVM_VERSION_MAJOR < 22
@@ -34,6 +36,8 @@ public:
     Factories.registerCheck<SequentialAwaitsCheck>("coro-sequential-awaits");
     Factories.registerCheck<SwallowedCancellationCheck>(
         "coro-swallowed-cancellation");
+    Factories.registerCheck<TaskReusedCheck>("coro-task-reused");
+    Factories.registerCheck<ThreadAffinityCheck>("coro-thread-affinity");
   }
 };
 

@@ -96,6 +96,18 @@ template <typename Awaitable> auto sync_wait(Awaitable &&awaitable) {
 
 template <typename... Tasks> task<void> when_all(Tasks... tasks);
 
+// Made to be awaited by several consumers: copyable.
+template <typename T = void> class shared_task {
+public:
+  using promise_type = detail::task_promise<T>;
+  shared_task(const shared_task &) noexcept;
+  shared_task(shared_task &&) noexcept;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  T await_resume();
+};
+template <typename T> shared_task<T> make_shared_task(task<T> t);
+
 class single_consumer_event {
 public:
   explicit single_consumer_event(bool initiallySet = false) noexcept {}

@@ -172,8 +172,54 @@ void SwallowedCancellationCheck::checkLoopBody(const Stmt &Body) {
   }
 }
 
+/// Work started already: an awaitable that is not a lazy task (a thread,
+/// an eager promise, a future), or a container of them
+/// (`std::vector<cobalt::thread>`). Awaiting a lazy task starts it.
+bool SwallowedCancellationCheck::holdsWork(const ValueDecl &Var,
+                                           const ASTContext &Ctx) {
+  auto Started = [&](QualType Type) {
+    CoroutineTypeInfo Info = Types.classify(Type, Ctx);
+    return Info.Awaitable &&
+           !(Info.CoroutineReturn && Info.Start == CoroutineStart::Lazy);
+  };
+  QualType Type = Var.getType().getNonReferenceType();
+  if (Type->isDependentType())
+    return false;
+  if (Started(Type))
+    return true;
+  const auto *Container = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type->getAsCXXRecordDecl());
+  return Container && Container->getTemplateArgs().size() > 0 &&
+         Container->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+         Started(Container->getTemplateArgs()[0].getAsType());
+}
+
+bool SwallowedCancellationCheck::goesOnAfter(const Stmt *S,
+                                             const ASTContext &Ctx) {
+  bool GoesOn = false;
+  forEachOwnStmt(S, [&](const Stmt &Node) {
+    if (GoesOn || !isa<CoroutineSuspendExpr, DependentCoawaitExpr>(Node))
+      return;
+    const auto *Await = dyn_cast<CoawaitExpr>(&Node);
+    const Expr *Operand = Await ? stripImplicit(Await->getOperand()) : nullptr;
+    const auto *Join = dyn_cast_or_null<CallExpr>(Operand);
+    auto Held = [&](const Expr *E) {
+      const ValueDecl *Var = namedVariable(E);
+      return Var && holdsWork(*Var, Ctx);
+    };
+    bool WaitsForHeldWork =
+        Operand &&
+        (Held(Operand) ||
+         (Join && !isa<CXXMemberCallExpr>(Join) && Join->getNumArgs() > 0 &&
+          llvm::all_of(Join->arguments(), Held)));
+    GoesOn = !WaitsForHeldWork;
+  });
+  return GoesOn;
+}
+
 void SwallowedCancellationCheck::walk(const Stmt *S, bool InLoop,
-                                      bool SuspensionAfter) {
+                                      bool SuspensionAfter,
+                                      const ASTContext &Ctx) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return;
   if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
@@ -191,7 +237,7 @@ void SwallowedCancellationCheck::walk(const Stmt *S, bool InLoop,
     if (Body)
       checkLoopBody(*Body);
     for (const Stmt *Child : S->children())
-      walk(Child, /*InLoop=*/true, SuspensionAfter);
+      walk(Child, /*InLoop=*/true, SuspensionAfter, Ctx);
     return;
   }
   if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
@@ -199,19 +245,19 @@ void SwallowedCancellationCheck::walk(const Stmt *S, bool InLoop,
     // another suspension.
     llvm::SmallVector<bool, 16> After(Block->size() + 1, SuspensionAfter);
     for (size_t I = Block->size(); I-- > 0;)
-      After[I] = After[I + 1] || firstSuspensionIn(Block->body_begin()[I]);
+      After[I] = After[I + 1] || goesOnAfter(Block->body_begin()[I], Ctx);
     for (size_t I = 0; I < Block->size(); ++I)
-      walk(Block->body_begin()[I], InLoop, After[I + 1]);
+      walk(Block->body_begin()[I], InLoop, After[I + 1], Ctx);
     return;
   }
   for (const Stmt *Child : S->children())
-    walk(Child, InLoop, SuspensionAfter);
+    walk(Child, InLoop, SuspensionAfter, Ctx);
 }
 
 void SwallowedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (isCoroutine(*Function))
-    walk(userBody(*Function), false, false);
+    walk(userBody(*Function), false, false, *Result.Context);
 }
 
 } // namespace corolint

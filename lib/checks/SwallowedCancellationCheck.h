@@ -18,10 +18,16 @@ public:
 private:
   /// \p InLoop and \p SuspensionAfter tell whether the coroutine can suspend
   /// again after \p S, that is, keep running.
-  void walk(const clang::Stmt *S, bool InLoop, bool SuspensionAfter);
+  void walk(const clang::Stmt *S, bool InLoop, bool SuspensionAfter,
+            const clang::ASTContext &Ctx);
   void checkTry(const clang::CXXTryStmt &Try, bool KeepsRunning);
   void checkLoopBody(const clang::Stmt &Body);
   bool mentionsCancellation(const clang::Stmt *S) const;
+  /// True if \p S suspends other than to wait for work the coroutine holds
+  /// already (`co_await join(threads);`): after a cancellation, waiting for
+  /// its own children to finish is how it stops, not how it goes on.
+  bool goesOnAfter(const clang::Stmt *S, const clang::ASTContext &Ctx);
+  bool holdsWork(const clang::ValueDecl &Var, const clang::ASTContext &Ctx);
   const clang::ValueDecl *errorCodeOf(const clang::Stmt &Statement,
                                       const clang::Stmt &Suspension) const;
 

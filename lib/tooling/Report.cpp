@@ -3,6 +3,7 @@
 #include "tooling/Report.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -230,6 +231,40 @@ void writeJson(llvm::ArrayRef<ClangTidyError> Findings, llvm::raw_ostream &OS) {
                                      {"fixes", std::move(Fixes)}});
   }
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Out))) << "\n";
+}
+
+static std::string counted(size_t N, llvm::StringRef Noun) {
+  return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
+}
+
+void writeSummary(llvm::ArrayRef<ClangTidyError> Findings, size_t Files,
+                  double Seconds, llvm::raw_ostream &OS) {
+  std::string Time = llvm::formatv("{0:f2} s", Seconds).str();
+  if (Findings.empty()) {
+    OS << "corolint: no findings in " << counted(Files, "file") << " (" << Time
+       << ")\n";
+    return;
+  }
+  llvm::StringMap<unsigned> PerCheck;
+  llvm::StringSet<> WithErrors;
+  for (const ClangTidyError &E : Findings) {
+    ++PerCheck[E.DiagnosticName];
+    if (E.DiagnosticName == "clang-diagnostic-error")
+      WithErrors.insert(E.Message.FilePath);
+  }
+  std::vector<std::pair<unsigned, llvm::StringRef>> Counts;
+  for (const auto &Check : PerCheck)
+    Counts.push_back({Check.getValue(), Check.getKey()});
+  llvm::sort(Counts, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
+  OS << "corolint: " << counted(Findings.size(), "finding") << " in "
+     << counted(Files, "file") << " analysed";
+  if (!WithErrors.empty())
+    OS << ", " << counted(WithErrors.size(), "file") << " with compile errors";
+  OS << " (" << Time << ")\n";
+  for (const auto &[Count, Check] : Counts)
+    OS << llvm::formatv("{0,6}  {1}\n", Count, Check);
 }
 
 /// GitHub's annotation syntax escapes %, CR and LF, and in properties also

@@ -29,6 +29,12 @@ void dropOverlappingFixes(std::vector<clang::tidy::ClangTidyError> &Findings);
 void writeJson(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
                llvm::raw_ostream &OS);
 
+/// The text output's closing summary (for stderr): the findings per check,
+/// most frequent first, how many of \p Files have compile errors, and the
+/// time taken; a clean run says "no findings in N files".
+void writeSummary(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
+                  size_t Files, double Seconds, llvm::raw_ostream &OS);
+
 /// GitHub Actions workflow annotations (::warning file=...,line=...::...).
 void writeGitHub(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
                  llvm::raw_ostream &OS);

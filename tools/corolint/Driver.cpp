@@ -34,6 +34,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/TimeProfiler.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 #include <csignal>
 #include <unistd.h>
 
@@ -121,6 +122,17 @@ cl::opt<unsigned> Jobs("j",
                        cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress lines on stderr."),
                     cl::cat(Category));
+cl::opt<bool> Statistics(
+    "statistics",
+    cl::desc("End with a summary on stderr: findings per check, files "
+             "analysed, files with compile errors, time taken (text output "
+             "shows it anyway when stderr is a terminal, unless --quiet)."),
+    cl::cat(Category));
+cl::opt<bool> ExitZero(
+    "exit-zero",
+    cl::desc("Exit 0 even if there are findings (compile errors of the "
+             "analysed files included); 2 still means corolint failed."),
+    cl::cat(Category));
 cl::opt<bool> Verbose("verbose",
                       cl::desc("Say on stderr what was reused: cached "
                                "results, shared preambles."),
@@ -476,6 +488,7 @@ static void writeFindings(std::vector<ClangTidyError> &Findings,
 }
 
 static int run(int argc, const char **argv) {
+  auto Start = std::chrono::steady_clock::now();
   (void)corolint::CorolintModuleAnchorSource;
   corolint::CommandSource Commands;
   if (std::optional<std::string> Problem = parseCommandLine(argc, argv, Commands))
@@ -637,12 +650,21 @@ static int run(int argc, const char **argv) {
       return fail("cannot write '" + ExportFixes + "': " + EC.message());
     exportReplacements(Sources->front(), Findings, OS);
   }
+  // Last on stderr, and never on stdout: machine formats stay pure. Shown
+  // by itself only to people reading text at a terminal.
+  if (Statistics || (OutputFormat == Format::Text && !Quiet &&
+                     llvm::sys::Process::StandardErrIsDisplayed()))
+    corolint::writeSummary(
+        Findings, Sources->size(),
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count(),
+        llvm::errs());
   if (FixFailed)
     return ExitError;
   // Recording today's findings is what was asked: it succeeded.
   if (!WriteBaseline.empty())
     return ExitClean;
-  return Findings.empty() ? ExitClean : ExitFindings;
+  return Findings.empty() || ExitZero ? ExitClean : ExitFindings;
 }
 
 int main(int argc, const char **argv) {

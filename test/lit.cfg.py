@@ -71,8 +71,16 @@ config.substitutions += [
     ("%merge-sarif", "python3 " + os.path.join(config.corolint_src_root, "utils", "merge-sarif")),
     ("%python", "python3"),
     ("%expect-exit", "python3 " + os.path.join(config.test_source_root, "expect_exit.py")),
+    ("%obj-root", config.corolint_obj_root),
+    ("%src-root", config.corolint_src_root),
+    ("%llvm-major", config.llvm_major),
 ]
 config.available_features.add("llvm-" + config.llvm_major)
+# A tree with a plugin of its own can be installed and packaged; the
+# sanitized tree (build-san) tests the plugin of build/ and packages nothing.
+if os.path.exists(os.path.join(config.corolint_obj_root, "lib",
+                               "CorolintTidyPlugin.so")):
+    config.available_features.add("own-plugin")
 # The system's Asio (libasio-dev) and g++, for the CMake recipe of docs/ci.md.
 try:
     if ("ASIO_VERSION 1022" in open("/usr/include/asio/version.hpp").read()

@@ -24,13 +24,66 @@ static std::string replaceAtomically(llvm::StringRef Path,
   return writeAtomically(Path, Content, Model, Mode, /*Durable=*/true);
 }
 
-MergedFixes mergeFixes(llvm::ArrayRef<ClangTidyError> Findings) {
+namespace {
+struct FixSafetyRow {
+  llvm::StringRef Check;
+  FixSafety Safety;
+  llvm::StringRef Reason;
+};
+constexpr FixSafetyRow FixSafetyTable[] = {
+#define FIX_SAFETY(Check, Safety, Reason) {Check, FixSafety::Safety, Reason},
+#include "tooling/FixSafety.def"
+};
+} // namespace
+
+FixClass fixClassOf(llvm::StringRef Check) {
+  for (const FixSafetyRow &Row : FixSafetyTable)
+    if (Row.Check == Check)
+      return {Row.Safety, Row.Reason};
+  return {FixSafety::Unsafe, "corolint does not know what this fix-it changes"};
+}
+
+llvm::StringRef spelling(FixSafety Safety) {
+  return Safety == FixSafety::Safe ? "safe" : "unsafe";
+}
+
+const llvm::StringMap<Replacements> *applicableFix(const ClangTidyError &E,
+                                                   bool Unsafe) {
+  const llvm::StringMap<Replacements> *Fix =
+      clang::tidy::getFixIt(E, /*AnyFix=*/false);
+  if (!Fix || Fix->empty())
+    return nullptr;
+  if (!Unsafe && fixClassOf(E.DiagnosticName).Safety == FixSafety::Unsafe)
+    return nullptr;
+  return Fix;
+}
+
+void noteUnsafeFixes(std::vector<ClangTidyError> &Findings,
+                     bool UnsafeAllowed) {
+  for (ClangTidyError &E : Findings) {
+    FixClass Class = fixClassOf(E.DiagnosticName);
+    if (E.Message.Fix.empty() || Class.Safety == FixSafety::Safe)
+      continue;
+    clang::tooling::DiagnosticMessage Note(
+        (llvm::Twine("unsafe fix-it") +
+         (UnsafeAllowed ? "" : " (--fix applies it only with --unsafe-fixes)") +
+         ": " + Class.Reason)
+            .str());
+    Note.FilePath = E.Message.FilePath;
+    Note.FileOffset = E.Message.FileOffset;
+    E.Notes.push_back(std::move(Note));
+  }
+}
+
+MergedFixes mergeFixes(llvm::ArrayRef<ClangTidyError> Findings, bool Unsafe) {
   MergedFixes Result;
   for (const ClangTidyError &E : Findings) {
-    const llvm::StringMap<Replacements> *Fix =
-        clang::tidy::getFixIt(E, /*AnyFix=*/false);
-    if (!Fix || Fix->empty())
+    const llvm::StringMap<Replacements> *Fix = applicableFix(E, Unsafe);
+    if (!Fix) {
+      if (applicableFix(E, /*Unsafe=*/true))
+        ++Result.UnsafeSkipped;
       continue;
+    }
     ++Result.Suggested;
     llvm::StringMap<Replacements> Merged;
     bool Fits = true;
@@ -53,10 +106,12 @@ MergedFixes mergeFixes(llvm::ArrayRef<ClangTidyError> Findings) {
 }
 
 FixSummary applyFixes(llvm::ArrayRef<ClangTidyError> Findings,
-                      const llvm::StringMap<uint64_t> &AnalysedHashes) {
-  MergedFixes Merged = mergeFixes(Findings);
+                      const llvm::StringMap<uint64_t> &AnalysedHashes,
+                      bool Unsafe) {
+  MergedFixes Merged = mergeFixes(Findings, Unsafe);
   FixSummary Summary;
   Summary.Suggested = Merged.Suggested;
+  Summary.UnsafeSkipped = Merged.UnsafeSkipped;
   for (const auto &File : Merged.Files) {
     llvm::StringRef Path = File.getKey();
     auto Refuse = [&](const llvm::Twine &Why) {

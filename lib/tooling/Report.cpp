@@ -1,6 +1,7 @@
 //===--- Report.cpp -------------------------------------------------------===//
 
 #include "tooling/Report.h"
+#include "tooling/Fixes.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -221,14 +222,18 @@ void writeJson(llvm::ArrayRef<ClangTidyError> Findings, llvm::raw_ostream &OS) {
                                            {"offset", R.getOffset()},
                                            {"length", R.getLength()},
                                            {"replacement", R.getReplacementText()}});
-    Out.push_back(llvm::json::Object{{"check", E.DiagnosticName},
-                                     {"severity", severity(E)},
-                                     {"file", E.Message.FilePath},
-                                     {"line", Line},
-                                     {"column", Column},
-                                     {"message", E.Message.Message},
-                                     {"notes", std::move(Notes)},
-                                     {"fixes", std::move(Fixes)}});
+    llvm::json::Object Finding{{"check", E.DiagnosticName},
+                               {"severity", severity(E)},
+                               {"file", E.Message.FilePath},
+                               {"line", Line},
+                               {"column", Column},
+                               {"message", E.Message.Message},
+                               {"notes", std::move(Notes)}};
+    // Whether --fix applies it alone ("safe") or only with --unsafe-fixes.
+    if (!Fixes.empty())
+      Finding["fixSafety"] = spelling(fixClassOf(E.DiagnosticName).Safety);
+    Finding["fixes"] = std::move(Fixes);
+    Out.push_back(std::move(Finding));
   }
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Out))) << "\n";
 }
@@ -265,6 +270,18 @@ void writeSummary(llvm::ArrayRef<ClangTidyError> Findings, size_t Files,
   OS << " (" << Time << ")\n";
   for (const auto &[Count, Check] : Counts)
     OS << llvm::formatv("{0,6}  {1}\n", Count, Check);
+  unsigned Safe = 0, Unsafe = 0;
+  for (const ClangTidyError &E : Findings)
+    if (applicableFix(E, /*Unsafe=*/false))
+      ++Safe;
+    else if (applicableFix(E, /*Unsafe=*/true))
+      ++Unsafe;
+  if (Safe || Unsafe) {
+    OS << "corolint: " << Safe << " fixable with --fix";
+    if (Unsafe)
+      OS << " (" << Unsafe << " more with --unsafe-fixes)";
+    OS << "\n";
+  }
 }
 
 /// GitHub's annotation syntax escapes %, CR and LF, and in properties also
@@ -371,10 +388,21 @@ void writeSarif(llvm::ArrayRef<ClangTidyError> Findings,
          llvm::json::Array{Location(E.Message.FilePath, E.Message.FileOffset)}}};
     if (!Related.empty())
       Result["relatedLocations"] = std::move(Related);
-    if (!Changes.empty())
+    if (!Changes.empty()) {
+      FixClass Class = fixClassOf(E.DiagnosticName);
+      std::string Description =
+          Class.Safety == FixSafety::Safe
+              ? "Apply the fix-it (safe: " + Class.Reason.str() + ")"
+              : "Apply the fix-it (unsafe, corolint applies it only with "
+                "--unsafe-fixes: " +
+                    Class.Reason.str() + ")";
       Result["fixes"] = llvm::json::Array{llvm::json::Object{
-          {"description", llvm::json::Object{{"text", "Apply the fix-it"}}},
-          {"artifactChanges", std::move(Changes)}}};
+          {"description", llvm::json::Object{{"text", Description}}},
+          {"artifactChanges", std::move(Changes)},
+          {"properties",
+           llvm::json::Object{{"safety", spelling(Class.Safety)},
+                              {"reason", Class.Reason}}}}};
+    }
     Results.push_back(std::move(Result));
   }
 

@@ -10,7 +10,7 @@
 // RUN:   '  corolint.Acme.AsyncSleep: "co_await acme::nap(${duration})"' > %t.yaml
 // RUN: not %corolint --config-file=%t.yaml %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
 // RUN: %tidy -checks='-*,coro-*,-coro-sequential-awaits' --config-file=%t.yaml %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: not %corolint --config-file=%t.yaml --fix %t.cpp -- %std -I%inputs
+// RUN: not %corolint --config-file=%t.yaml --fix --unsafe-fixes %t.cpp -- %std -I%inputs
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES --input-file=%t.cpp
 // RUN: %clangxx -fsyntax-only %std -I%inputs %t.cpp
 //

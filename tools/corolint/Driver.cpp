@@ -80,8 +80,15 @@ cl::opt<std::string> HeaderFilter(
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit."),
                          cl::cat(Category));
-cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes in place."),
+cl::opt<bool> Fix("fix",
+                  cl::desc("Apply the safe suggested fixes in place (each "
+                           "check's page says which of its fix-its are)."),
                   cl::cat(Category));
+cl::opt<bool> UnsafeFixes(
+    "unsafe-fixes",
+    cl::desc("With --fix and --export-fixes, also the fix-its that may "
+             "change behaviour (marked unsafe in the output)."),
+    cl::cat(Category));
 cl::opt<std::string> ExportFixes(
     "export-fixes",
     cl::desc("Write the suggested fixes as YAML for clang-apply-replacements."),
@@ -468,6 +475,8 @@ static void writeFindings(std::vector<ClangTidyError> &Findings,
                           const std::vector<std::string> &EnabledChecks) {
   switch (OutputFormat) {
   case Format::Text: {
+    // The other formats have a field of their own for it.
+    corolint::noteUnsafeFixes(Findings, UnsafeFixes);
     ClangTidyContext Context(Config.provider());
     unsigned WarningsAsErrorsCount = 0;
     handleErrors(Findings, Context, FB_NoFix, WarningsAsErrorsCount,
@@ -635,20 +644,33 @@ static int run(int argc, const char **argv) {
     if (!TestingBeforeFix.empty())
       llvm::sys::ExecuteAndWait("/bin/sh", {"/bin/sh", "-c", TestingBeforeFix});
     corolint::FixSummary Summary =
-        corolint::applyFixes(Findings, Result.ContentHashes);
+        corolint::applyFixes(Findings, Result.ContentHashes, UnsafeFixes);
     for (const std::string &Problem : Summary.Problems)
       fail(Problem);
     FixFailed = !Summary.Problems.empty();
     if (Summary.Suggested)
       llvm::errs() << "corolint: applied " << Summary.Applied << " of "
                    << Summary.Suggested << " suggested fixes\n";
+    if (Summary.UnsafeSkipped)
+      llvm::errs() << "corolint: " << Summary.UnsafeSkipped << " unsafe "
+                   << (Summary.UnsafeSkipped == 1 ? "fix" : "fixes")
+                   << " not applied; --unsafe-fixes applies them too\n";
   }
   if (!ExportFixes.empty()) {
     std::error_code EC;
     llvm::raw_fd_ostream OS(ExportFixes, EC, llvm::sys::fs::OF_None);
     if (EC)
       return fail("cannot write '" + ExportFixes + "': " + EC.message());
-    exportReplacements(Sources->front(), Findings, OS);
+    // What --fix would apply, and a note on each unsafe fix-it (exported
+    // only with --unsafe-fixes): clang-apply-replacements skips a file with
+    // fields it does not know.
+    std::vector<ClangTidyError> Exported = Findings;
+    if (OutputFormat != Format::Text)
+      corolint::noteUnsafeFixes(Exported, UnsafeFixes);
+    for (ClangTidyError &E : Exported)
+      if (!corolint::applicableFix(E, UnsafeFixes))
+        E.Message.Fix.clear();
+    exportReplacements(Sources->front(), Exported, OS);
   }
   // Last on stderr, and never on stdout: machine formats stay pure. Shown
   // by itself only to people reading text at a terminal.

@@ -72,7 +72,7 @@ Analysis analyse(llvm::StringRef Code) {
 std::string applyFixes(llvm::StringRef Code,
                        llvm::ArrayRef<ClangTidyError> Findings) {
   auto Fixed = tooling::applyAllReplacements(
-      Code, corolint::mergeFixes(Findings).Files.lookup(InputPath));
+      Code, corolint::mergeFixes(Findings, /*Unsafe=*/true).Files.lookup(InputPath));
   if (!Fixed) {
     llvm::consumeError(Fixed.takeError());
     return Code.str();

@@ -4,7 +4,7 @@
 // RUN: %check-test coro-missing-timeout %s --implicit-check-not="{{warning|error|note}}:" -- %std -I%inputs/asio-1.31
 // The timeout comes from an option.
 // RUN: %strip-checks %s > %t.60.cpp
-// RUN: not %corolint --checks='-*,coro-missing-timeout' --config="{CheckOptions: {coro-missing-timeout.FixItTimeoutSeconds: 60}}" --fix %t.60.cpp -- %std -I%inputs/asio-1.31
+// RUN: not %corolint --checks='-*,coro-missing-timeout' --config="{CheckOptions: {coro-missing-timeout.FixItTimeoutSeconds: 60}}" --fix --unsafe-fixes %t.60.cpp -- %std -I%inputs/asio-1.31
 // RUN: FileCheck %s -check-prefix=CHECK-SIXTY --input-file=%t.60.cpp
 // RUN: %clangxx -fsyntax-only %std -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 -I%inputs/asio-1.31 %t.60.cpp
 

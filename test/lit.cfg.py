@@ -71,6 +71,10 @@ config.substitutions += [
     ("%merge-sarif", "python3 " + os.path.join(config.corolint_src_root, "utils", "merge-sarif")),
     ("%python", "python3"),
     ("%expect-exit", "python3 " + os.path.join(config.test_source_root, "expect_exit.py")),
+    # Headless Chromium (utils/bootstrap installs it) renders the HTML report;
+    # a profile per test, as root without the sandbox.
+    ("%chromium", (shutil.which("chromium") or "chromium") +
+     " --headless --no-sandbox --disable-gpu --user-data-dir=%t.chromium"),
     ("%obj-root", config.corolint_obj_root),
     ("%src-root", config.corolint_src_root),
     ("%llvm-major", config.llvm_major),

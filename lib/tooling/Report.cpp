@@ -418,4 +418,257 @@ void writeSarif(llvm::ArrayRef<ClangTidyError> Findings,
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Log))) << "\n";
 }
 
+namespace {
+std::string escapeHtml(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text) {
+    switch (C) {
+    case '&': Out += "&amp;"; break;
+    case '<': Out += "&lt;"; break;
+    case '>': Out += "&gt;"; break;
+    case '"': Out += "&quot;"; break;
+    case '\'': Out += "&#39;"; break;
+    default: Out += C;
+    }
+  }
+  return Out;
+}
+
+/// The files' contents, read once, split in lines.
+class SourceLines {
+public:
+  llvm::StringRef text(llvm::StringRef File) {
+    auto It = Files.find(File);
+    if (It == Files.end()) {
+      auto Buffer = llvm::MemoryBuffer::getFile(File);
+      It = Files.try_emplace(File, Buffer ? (*Buffer)->getBuffer().str() : "")
+               .first;
+    }
+    return It->second;
+  }
+  /// Lines \p First..\p Last (from 1) of \p Text, those that exist.
+  static std::vector<std::pair<unsigned, llvm::StringRef>>
+  lines(llvm::StringRef Text, unsigned First, unsigned Last) {
+    std::vector<std::pair<unsigned, llvm::StringRef>> Out;
+    unsigned Number = 1;
+    while (!Text.empty() && Number <= Last) {
+      auto [Line, Rest] = Text.split('\n');
+      if (Number >= First)
+        Out.push_back({Number, Line.rtrim('\r')});
+      Text = Rest;
+      ++Number;
+    }
+    return Out;
+  }
+
+private:
+  llvm::StringMap<std::string> Files;
+};
+
+void writeExcerpt(llvm::raw_ostream &OS, llvm::StringRef Text, unsigned Line,
+                  unsigned Context) {
+  OS << "<pre class=\"excerpt\">";
+  for (const auto &[Number, Content] :
+       SourceLines::lines(Text, Line > Context ? Line - Context : 1,
+                          Line + Context))
+    OS << "<span class=\"" << (Number == Line ? "line hit" : "line")
+       << "\"><span class=\"no\">" << Number << "</span>"
+       << escapeHtml(Content) << "</span>\n";
+  OS << "</pre>\n";
+}
+
+/// The fix-it of one file as a diff of the lines it touches.
+void writeFixDiff(llvm::raw_ostream &OS, llvm::StringRef File,
+                  llvm::StringRef Text,
+                  const clang::tooling::Replacements &Replacements) {
+  auto Fixed = clang::tooling::applyAllReplacements(Text, Replacements);
+  if (!Fixed) {
+    llvm::consumeError(Fixed.takeError());
+    return;
+  }
+  unsigned Begin = Text.size(), End = 0;
+  for (const clang::tooling::Replacement &R : Replacements) {
+    Begin = std::min(Begin, R.getOffset());
+    End = std::max(End, R.getOffset() + R.getLength());
+  }
+  Begin = std::min<unsigned>(Begin, Text.size());
+  End = std::min<unsigned>(End, Text.size());
+  unsigned FirstLine = Text.take_front(Begin).count('\n') + 1;
+  unsigned LastLine = Text.take_front(End).count('\n') + 1;
+  int Delta = static_cast<int>(llvm::StringRef(*Fixed).count('\n')) -
+              static_cast<int>(Text.count('\n'));
+  OS << "<pre class=\"diff\"><span class=\"file\">--- " << escapeHtml(File)
+     << "\n+++ " << escapeHtml(File) << "</span>\n";
+  for (const auto &[Number, Content] :
+       SourceLines::lines(Text, FirstLine, LastLine))
+    OS << "<span class=\"del\">-" << escapeHtml(Content) << "</span>\n";
+  for (const auto &[Number, Content] :
+       SourceLines::lines(*Fixed, FirstLine, LastLine + Delta))
+    OS << "<span class=\"add\">+" << escapeHtml(Content) << "</span>\n";
+  OS << "</pre>\n";
+}
+
+void writeBars(llvm::raw_ostream &OS, llvm::StringRef Title,
+               llvm::StringRef Kind,
+               const std::vector<std::pair<unsigned, std::string>> &Counts) {
+  unsigned Most = Counts.empty() ? 1 : Counts.front().first;
+  OS << "<h2>" << Title << "</h2>\n<table class=\"bars\" id=\"" << Kind
+     << "-bars\">\n";
+  for (const auto &[Count, Name] : Counts)
+    OS << "<tr><td class=\"name\">" << escapeHtml(Name)
+       << "</td><td class=\"count\">" << Count
+       << "</td><td class=\"bar\"><div style=\"width:"
+       << (100 * Count + Most - 1) / Most << "%\"></div></td></tr>\n";
+  OS << "</table>\n";
+}
+
+std::vector<std::pair<unsigned, std::string>>
+sortedCounts(const llvm::StringMap<unsigned> &Map) {
+  std::vector<std::pair<unsigned, std::string>> Counts;
+  for (const auto &Entry : Map)
+    Counts.push_back({Entry.getValue(), Entry.getKey().str()});
+  llvm::sort(Counts, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
+  return Counts;
+}
+
+const char HtmlStyle[] = R"css(
+body { font-family: sans-serif; margin: 2em; color: #222; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
+table.bars td { padding: 2px 8px; } table.bars td.bar { width: 50%; }
+table.bars td.bar div { background: #4a7fd4; height: 1em; }
+.finding { border: 1px solid #ccc; border-radius: 4px; margin: 1em 0; padding: 0.5em 1em; }
+.finding.error { border-left: 4px solid #c33; } .finding.warning { border-left: 4px solid #e90; }
+.where { font-family: monospace; color: #555; } .check { font-weight: bold; }
+pre { background: #f6f6f6; padding: 0.5em; overflow-x: auto; }
+.line, .del, .add, .file { display: inline-block; width: 100%; }
+.line.hit { background: #fff2b3; }
+.no { display: inline-block; width: 4em; color: #999; }
+.del { color: #b00; } .add { color: #070; } .file { color: #777; }
+.note { margin-left: 1em; } .unsafe { color: #b00; } .safe { color: #070; }
+.filters select { margin-right: 1em; }
+)css";
+
+const char HtmlScript[] = R"js(
+function applyFilters() {
+  var check = document.getElementById('check-filter').value;
+  var file = document.getElementById('file-filter').value;
+  var shown = 0;
+  document.querySelectorAll('.finding').forEach(function (f) {
+    var visible = (!check || f.dataset.check === check) &&
+                  (!file || f.dataset.file === file);
+    f.style.display = visible ? '' : 'none';
+    if (visible) shown++;
+  });
+  document.getElementById('shown').textContent = shown;
+}
+// report.html?check=NAME&file=PATH opens filtered (links to share).
+window.addEventListener('DOMContentLoaded', function () {
+  var params = new URLSearchParams(location.search);
+  var check = document.getElementById('check-filter');
+  if (!check) return;
+  check.value = params.get('check') || '';
+  document.getElementById('file-filter').value = params.get('file') || '';
+  applyFilters();
+});
+// A link to a check's page opens it.
+window.addEventListener('hashchange', function () {
+  var target = document.getElementById(location.hash.substring(1));
+  if (target && target.tagName === 'DETAILS') target.open = true;
+});
+)js";
+} // namespace
+
+void writeHtml(llvm::ArrayRef<ClangTidyError> Findings, size_t Files,
+               llvm::StringRef Version, llvm::raw_ostream &OS) {
+  Positions Where;
+  SourceLines Sources;
+  llvm::StringMap<unsigned> PerCheck, PerFile;
+  for (const ClangTidyError &E : Findings) {
+    ++PerCheck[E.DiagnosticName];
+    ++PerFile[E.Message.FilePath];
+  }
+  std::vector<std::pair<unsigned, std::string>> Checks = sortedCounts(PerCheck);
+  std::vector<std::pair<unsigned, std::string>> FileCounts =
+      sortedCounts(PerFile);
+
+  OS << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+     << "<title>corolint report</title>\n<style>" << HtmlStyle
+     << "</style>\n<script>" << HtmlScript << "</script>\n</head><body>\n"
+     << "<h1>corolint report</h1>\n<p id=\"summary\">";
+  if (Findings.empty())
+    OS << "No findings in " << counted(Files, "file") << ".";
+  else
+    OS << counted(Findings.size(), "finding") << " in "
+       << counted(Files, "file") << " analysed.";
+  OS << " <span class=\"version\">" << escapeHtml(Version) << "</span></p>\n";
+  if (!Findings.empty()) {
+    writeBars(OS, "Findings per check", "check", Checks);
+    writeBars(OS, "Findings per file", "file", FileCounts);
+    OS << "<h2>Findings (<span id=\"shown\">" << Findings.size()
+       << "</span> shown)</h2>\n<div class=\"filters\">"
+       << "<label>Check <select id=\"check-filter\" "
+          "onchange=\"applyFilters()\"><option value=\"\">all</option>";
+    for (const auto &Check : Checks)
+      OS << "<option>" << escapeHtml(Check.second) << "</option>";
+    OS << "</select></label><label>File <select id=\"file-filter\" "
+          "onchange=\"applyFilters()\"><option value=\"\">all</option>";
+    for (const auto &File : FileCounts)
+      OS << "<option>" << escapeHtml(File.second) << "</option>";
+    OS << "</select></label></div>\n";
+  }
+
+  for (const ClangTidyError &E : Findings) {
+    auto [Line, Column] = Where.of(E.Message.FilePath, E.Message.FileOffset);
+    bool HasDoc = checkDocumentation(E.DiagnosticName).has_value();
+    OS << "<div class=\"finding " << severity(E) << "\" data-check=\""
+       << escapeHtml(E.DiagnosticName) << "\" data-file=\""
+       << escapeHtml(E.Message.FilePath) << "\">\n<p><span class=\"where\">"
+       << escapeHtml(E.Message.FilePath) << ":" << Line << ":" << Column
+       << "</span> " << severity(E) << ": " << escapeHtml(E.Message.Message)
+       << " [";
+    if (HasDoc)
+      OS << "<a class=\"check\" href=\"#doc-" << escapeHtml(E.DiagnosticName)
+         << "\">" << escapeHtml(E.DiagnosticName) << "</a>";
+    else
+      OS << "<span class=\"check\">" << escapeHtml(E.DiagnosticName)
+         << "</span>";
+    OS << "]</p>\n";
+    writeExcerpt(OS, Sources.text(E.Message.FilePath), Line, 2);
+    for (const DiagnosticMessage &Note : E.Notes) {
+      auto [NoteLine, NoteColumn] = Where.of(Note.FilePath, Note.FileOffset);
+      OS << "<div class=\"note\"><p><span class=\"where\">"
+         << escapeHtml(Note.FilePath) << ":" << NoteLine << ":" << NoteColumn
+         << "</span> note: " << escapeHtml(Note.Message) << "</p>\n";
+      writeExcerpt(OS, Sources.text(Note.FilePath), NoteLine, 0);
+      OS << "</div>\n";
+    }
+    if (!E.Message.Fix.empty()) {
+      FixClass Class = fixClassOf(E.DiagnosticName);
+      OS << "<p class=\"fix\">Fix-it (<span class=\""
+         << spelling(Class.Safety) << "\">" << spelling(Class.Safety)
+         << "</span>: " << escapeHtml(Class.Reason) << ")</p>\n";
+      for (const auto &File : E.Message.Fix)
+        writeFixDiff(OS, File.getKey(), Sources.text(File.getKey()),
+                     File.second);
+    }
+    OS << "</div>\n";
+  }
+
+  // The pages of the checks that found something: no network needed.
+  if (!Checks.empty())
+    OS << "<h2>Check documentation</h2>\n";
+  for (const auto &Check : Checks)
+    if (std::optional<llvm::StringRef> Doc = checkDocumentation(Check.second))
+      OS << "<details class=\"doc\" id=\"doc-" << escapeHtml(Check.second)
+         << "\"><summary>" << escapeHtml(Check.second) << " (<a href=\""
+         << escapeHtml((llvm::Twine(COROLINT_DOCS_URL) + "/" + Check.second +
+                        ".md")
+                           .str())
+         << "\">online</a>)</summary>\n<pre>" << escapeHtml(userFacing(*Doc))
+         << "</pre></details>\n";
+  OS << "</body></html>\n";
+}
+
 } // namespace corolint

@@ -35,6 +35,13 @@ void writeJson(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
 void writeSummary(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
                   size_t Files, double Seconds, llvm::raw_ostream &OS);
 
+/// One self-contained HTML page (no network needed): a summary with the
+/// findings per check and per file as bar charts, a filter by check and by
+/// file, each finding with its source excerpt, notes at their lines and its
+/// fix-it as a diff (safe or unsafe), and the pages of the checks found.
+void writeHtml(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
+               size_t Files, llvm::StringRef Version, llvm::raw_ostream &OS);
+
 /// GitHub Actions workflow annotations (::warning file=...,line=...::...).
 void writeGitHub(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
                  llvm::raw_ostream &OS);

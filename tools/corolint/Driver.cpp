@@ -114,14 +114,16 @@ cl::opt<std::string> WarningsAsErrors(
     cl::desc("Globs of checks whose findings are errors, added to the "
              "WarningsAsErrors of .clang-tidy files."),
     cl::cat(Category));
-enum class Format { Text, Json, GitHub, Sarif };
+enum class Format { Text, Json, GitHub, Sarif, Html };
 cl::opt<Format> OutputFormat(
     "format", cl::desc("Output format:"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
                clEnumValN(Format::Json, "json", "a JSON array, one object per finding"),
                clEnumValN(Format::GitHub, "github",
                           "GitHub Actions workflow annotations"),
-               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(Format::Html, "html",
+                          "one self-contained HTML page")),
     cl::cat(Category));
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Number of files linted in parallel (default: "
@@ -472,7 +474,8 @@ static void printReuse(const corolint::RunResult &Result, size_t Files) {
 
 static void writeFindings(std::vector<ClangTidyError> &Findings,
                           const Configuration &Config,
-                          const std::vector<std::string> &EnabledChecks) {
+                          const std::vector<std::string> &EnabledChecks,
+                          size_t Files) {
   switch (OutputFormat) {
   case Format::Text: {
     // The other formats have a field of their own for it.
@@ -492,6 +495,9 @@ static void writeFindings(std::vector<ClangTidyError> &Findings,
     break;
   case Format::Sarif:
     corolint::writeSarif(Findings, EnabledChecks, "0.1.0", llvm::outs());
+    break;
+  case Format::Html:
+    corolint::writeHtml(Findings, Files, "corolint 0.1.0", llvm::outs());
     break;
   }
 }
@@ -637,7 +643,7 @@ static int run(int argc, const char **argv) {
       return fail(llvm::toString(std::move(E)));
   if (Changed)
     corolint::keepChanged(Findings, *Changed);
-  writeFindings(Findings, *Config, EnabledChecks);
+  writeFindings(Findings, *Config, EnabledChecks, Sources->size());
 
   bool FixFailed = false;
   if (Fix) {

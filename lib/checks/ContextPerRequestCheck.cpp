@@ -64,14 +64,27 @@ std::string ContextPerRequestCheck::expensiveObject(const Stmt &S) const {
   if (calleeIsListed(*Call, ContextFunctions))
     return quotedCalleeName(*Call);
   // std::make_shared<asio::ssl::context>(...) and the like: a factory
-  // given the type as its first template argument.
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (const TemplateArgumentList *Args =
-          Callee ? Callee->getTemplateSpecializationArgs() : nullptr;
-      Args && Args->size() > 0 &&
-      Args->get(0).getKind() == TemplateArgument::Type)
-    return Listed(Args->get(0).getAsType());
-  return {};
+  // given the type explicitly as its first template argument that returns
+  // one (by value, pointer or smart pointer). A deduced argument
+  // (`asio::post(ctx, token)`) only says what the call was given.
+  const auto *Ref = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreImpCasts());
+  if (!Ref || Ref->getNumTemplateArgs() == 0 ||
+      Ref->template_arguments()[0].getArgument().getKind() !=
+          TemplateArgument::Type)
+    return {};
+  QualType Made = Ref->template_arguments()[0].getArgument().getAsType();
+  QualType Returned = Call->getType().getNonReferenceType();
+  if (Returned->isPointerType())
+    Returned = Returned->getPointeeType();
+  else if (const auto *Pointer = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+               Returned->getAsCXXRecordDecl());
+           Pointer && Pointer->getTemplateArgs().size() > 0 &&
+           Pointer->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+    Returned = Pointer->getTemplateArgs()[0].getAsType();
+  if (Made.getCanonicalType().getUnqualifiedType() !=
+      Returned.getCanonicalType().getUnqualifiedType())
+    return {};
+  return Listed(Made);
 }
 
 void ContextPerRequestCheck::report(const Stmt &Made, llvm::StringRef What,

@@ -115,3 +115,10 @@ asio::awaitable<void> with_static(std::vector<std::string> paths) {
   }
   co_return;
 }
+
+// Not reported: a call whose deduced template argument is an io_context
+// (it is given one, it does not make one).
+asio::awaitable<void> post_loop(asio::io_context &ctx) {
+  for (int i = 0; i < 100; ++i)
+    co_await asio::post(ctx, asio::use_awaitable);
+}

@@ -76,8 +76,9 @@ std::string ContextPerRequestCheck::expensiveObject(const Stmt &S) const {
   QualType Returned = Call->getType().getNonReferenceType();
   if (Returned->isPointerType())
     Returned = Returned->getPointeeType();
-  else if (const auto *Pointer = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-               Returned->getAsCXXRecordDecl());
+  else if (const auto *Pointer =
+               dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+                   Returned->getAsCXXRecordDecl());
            Pointer && Pointer->getTemplateArgs().size() > 0 &&
            Pointer->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
     Returned = Pointer->getTemplateArgs()[0].getAsType();
@@ -90,8 +91,8 @@ std::string ContextPerRequestCheck::expensiveObject(const Stmt &S) const {
 void ContextPerRequestCheck::report(const Stmt &Made, llvm::StringRef What,
                                     const Stmt &Loop,
                                     const FunctionDecl *StartedHere) {
-  SourceLocation Where = isa<Expr>(Made) ? beginOf(cast<Expr>(Made))
-                                         : Made.getBeginLoc();
+  SourceLocation Where =
+      isa<Expr>(Made) ? beginOf(cast<Expr>(Made)) : Made.getBeginLoc();
   diag(Where, "%0 is made anew for every request; make it once and reuse it")
       << What;
   if (StartedHere)
@@ -169,17 +170,19 @@ void ContextPerRequestCheck::checkConnections(const Stmt &Loop,
     const Expr *EndpointArg = Call->getArg(EndpointIndex);
     const ValueDecl *Endpoint = namedVariable(EndpointArg);
     const auto *EndpointVar = dyn_cast_or_null<VarDecl>(Endpoint);
-    bool Outside = Endpoint && (isa<FieldDecl>(Endpoint) ||
-                                (EndpointVar && EndpointVar->hasLocalStorage() &&
-                                 !Within(*EndpointVar, Loop)));
+    bool Outside =
+        Endpoint && (isa<FieldDecl>(Endpoint) ||
+                     (EndpointVar && EndpointVar->hasLocalStorage() &&
+                      !Within(*EndpointVar, Loop)));
     if (!Outside)
       return;
     diag(Connection->getLocation(),
          "%0 connects to the same endpoint for every request; keep the "
          "connection open and reuse it")
         << Connection;
-    diag(beginOf(*EndpointArg), "connected here to %0, which is the same on "
-                                "every iteration",
+    diag(beginOf(*EndpointArg),
+         "connected here to %0, which is the same on "
+         "every iteration",
          DiagnosticIDs::Note)
         << Endpoint;
     diag(Loop.getBeginLoc(), "made on every iteration of this loop",

@@ -24,7 +24,8 @@ public:
                          clang::tidy::ClangTidyContext *Context);
   // registerMatchers: CorolintCheck's, every function definition outside
   // system headers, bound to "function".
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
@@ -50,7 +51,8 @@ private:
   NameList ContextTypes, ContextFunctions, Connects;
   /// Per coroutine (its pattern's canonical declaration), the first loop
   /// that starts it on every iteration.
-  llvm::DenseMap<const clang::FunctionDecl *, const clang::Stmt *> StartedInLoop;
+  llvm::DenseMap<const clang::FunctionDecl *, const clang::Stmt *>
+      StartedInLoop;
   std::vector<Pending> Candidates;
 };
 

@@ -48,7 +48,8 @@ static const CXXRecordDecl *objectClass(const CallExpr &Call) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
   if (!Member)
     return nullptr;
-  QualType Type = Member->getImplicitObjectArgument()->IgnoreImpCasts()->getType();
+  QualType Type =
+      Member->getImplicitObjectArgument()->IgnoreImpCasts()->getType();
   if (Type->isPointerType())
     Type = Type->getPointeeType();
   return Type->getAsCXXRecordDecl();

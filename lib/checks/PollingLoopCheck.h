@@ -21,7 +21,8 @@ public:
                    clang::tidy::ClangTidyContext *Context);
   // registerMatchers: CorolintCheck's, every function definition outside
   // system headers, bound to "function".
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   struct Round;

@@ -76,3 +76,30 @@ folly::coro::Task<void> folly_lambda() {
     co_await nap();
   }
 }
+
+// Not reported: a plain bool (nothing says another thread sets it), a
+// range for, and a question asked only in a nested loop (a known limit:
+// the outer loop below polls through a count the inner loop makes).
+struct poller {
+  bool stop = false;
+  folly::coro::Task<void> plain_flag() {
+    while (!stop)
+      co_await folly::coro::sleep(1ms);
+  }
+  folly::coro::Task<void> each(std::vector<job> &jobs) {
+    for (job &j : jobs) {
+      if (j.is_done())
+        continue;
+      co_await folly::coro::sleep(1ms);
+    }
+  }
+  folly::coro::Task<void> nested(std::vector<job> &jobs) {
+    for (int round = 0, left = 1; round < 3 && left > 0; ++round) {
+      left = 0;
+      for (job &j : jobs)
+        if (!j.is_done())
+          ++left;
+      co_await folly::coro::sleep(1ms);
+    }
+  }
+};

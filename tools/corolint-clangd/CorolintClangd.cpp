@@ -11,6 +11,8 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace clang::clangd {
 // Declared in clangd's tool/ClangdMain.h, which Debian does not install.
@@ -40,17 +42,29 @@ int main(int argc, char *argv[]) {
   // The checks' registration lives in a static library: referencing it
   // keeps it in the executable.
   (void)corolint::CorolintModuleAnchorSource;
-  // clangd replaces LLVM's version printer with its own, which takes no
-  // additions: say which corolint this is before clangd says the rest.
+  std::vector<char *> Args(argv, argv + argc);
+  bool HasResourceDir = false;
   for (int I = 1; I < argc; ++I) {
     llvm::StringRef Arg = argv[I];
+    // clangd replaces LLVM's version printer with its own, which takes no
+    // additions: say which corolint this is before clangd says the rest.
     if (Arg == "--version" || Arg == "-version") {
       llvm::outs() << "corolint-clangd: clangd with the checks of corolint "
                    << COROLINT_VERSION << " (LLVM " << LLVM_VERSION_STRING
                    << ")\n";
       llvm::outs().flush();
-      break;
     }
+    HasResourceDir |= Arg.starts_with("--resource-dir") ||
+                      Arg.starts_with("-resource-dir");
   }
-  return clang::clangd::clangdMain(argc, argv);
+  // clangd looks for Clang's own headers next to its executable, which is
+  // wherever corolint-clangd was built or installed: point it to those of
+  // the LLVM it was built with, where the stock clangd finds them.
+  std::string ResourceDir =
+      std::string("--resource-dir=") + COROLINT_CLANG_RESOURCE_DIR;
+  if (!HasResourceDir)
+    Args.insert(Args.begin() + 1, ResourceDir.data());
+  int ArgCount = Args.size();
+  Args.push_back(nullptr); // argv[argc], as main received it.
+  return clang::clangd::clangdMain(ArgCount, Args.data());
 }

@@ -38,10 +38,11 @@ class SessionError(Exception):
 class LanguageServer:
     """JSON-RPC over the server's stdin and stdout, with timeouts."""
 
-    def __init__(self, command, log, timeout):
+    def __init__(self, command, log, timeout, env=None):
         self.timeout = timeout
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=log)
+                                        stdout=subprocess.PIPE, stderr=log,
+                                        env=env)
         self.messages = queue.Queue()
         self.next_id = 1
         # Notifications that arrived while waiting for something else.

@@ -54,8 +54,8 @@ int main(int argc, char *argv[]) {
                    << ")\n";
       llvm::outs().flush();
     }
-    HasResourceDir |= Arg.starts_with("--resource-dir") ||
-                      Arg.starts_with("-resource-dir");
+    HasResourceDir |=
+        Arg.starts_with("--resource-dir") || Arg.starts_with("-resource-dir");
   }
   // clangd looks for Clang's own headers next to its executable, which is
   // wherever corolint-clangd was built or installed: point it to those of

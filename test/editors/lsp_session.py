@@ -256,6 +256,12 @@ def main():
         except SessionError as error:
             server.process.kill()
             print("lsp_session.py: error: %s" % error, file=sys.stderr)
+            if args.log != os.devnull:
+                log.flush()
+                with open(args.log, errors="replace") as written:
+                    tail = written.readlines()[-40:]
+                print("lsp_session.py: the end of the server's log:\n%s"
+                      % "".join(tail), file=sys.stderr)
             return 1
     return 0
 

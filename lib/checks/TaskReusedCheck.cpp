@@ -141,6 +141,9 @@ public:
       walk(Range->getRangeInit());
       return inLoop(S, {Range->getLoopVarStmt(), Range->getBody()});
     }
+    // co_yield: the operand, once (the awaiter's calls hold it again).
+    if (const auto *Yield = dyn_cast<CoyieldExpr>(S))
+      return walk(Yield->getOperand());
     // The promise's return_value call holds the operand a second time.
     if (const auto *Return = dyn_cast<CoreturnStmt>(S))
       return walk(Return->getOperand());

@@ -210,19 +210,12 @@ void ContextPerRequestCheck::walk(const Stmt *S, const Stmt *Loop,
     return;
   }
   if (isLoop(*S)) {
-    const Stmt *Body = nullptr;
+    const Stmt *Body = loopBody(*S);
     const Stmt *Once = nullptr;
-    if (const auto *For = dyn_cast<ForStmt>(S)) {
+    if (const auto *For = dyn_cast<ForStmt>(S))
       Once = For->getInit();
-      Body = For->getBody();
-    } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+    else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S))
       Once = Range->getRangeStmt();
-      Body = Range->getBody();
-    } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
-      Body = While->getBody();
-    } else {
-      Body = cast<DoStmt>(S)->getBody();
-    }
     if (InCoroutine)
       checkConnections(*S, Body, Function.getASTContext());
     for (const Stmt *Child : S->children())

@@ -296,16 +296,7 @@ void TaskReusedCheck::check(const MatchFinder::MatchResult &Result) {
              (U.Kind == UseKind::Declare || U.Kind == UseKind::Reset) &&
              llvm::any_of(U.Frames, [&](const Frame &F) { return F.Owner == Loop; });
     });
-    const Stmt *Body = nullptr;
-    if (const auto *For = dyn_cast<ForStmt>(Loop))
-      Body = For->getBody();
-    else if (const auto *While = dyn_cast<WhileStmt>(Loop))
-      Body = While->getBody();
-    else if (const auto *Do = dyn_cast<DoStmt>(Loop))
-      Body = Do->getBody();
-    else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
-      Body = Range->getBody();
-    if (MadeInLoop || mayStopIterating(Body))
+    if (MadeInLoop || mayStopIterating(loopBody(*Loop)))
       continue;
     diag(Later.Loc, "task %0 is %select{awaited|moved from}1 in every "
                     "iteration of the loop, but it is made once, before the "

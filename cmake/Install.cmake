@@ -3,20 +3,31 @@
 # clang-tidy-19: two majors' packages install side by side.
 #
 #   bin/corolint-NN                         the command
+#   bin/corolint-clangd-NN, corolint-tidy-NN   clangd and clang-tidy with
+#                                           corolint's checks built in
 #   lib/corolint-NN/CorolintTidyPlugin.so   the plugin, with its checks
 #   lib/corolint-NN/libcorolint-tidy-checks.so   library beside it
 #   share/doc/corolint-NN/checks/*.md       the check pages
 #   share/man/man1/corolint-NN.1            the man page
 #
 # A plain install (component "unversioned", not packaged) adds bin/corolint,
-# share/man/man1/corolint.1 and share/doc/corolint, links to the versioned
-# names.
+# bin/corolint-clangd, bin/corolint-tidy, share/man/man1/corolint.1 and
+# share/doc/corolint, links to the versioned names.
 include(GNUInstallDirs)
 set(COROLINT_VERSIONED corolint-${LLVM_VERSION_MAJOR})
 set(COROLINT_PLUGIN_DIR ${CMAKE_INSTALL_LIBDIR}/${COROLINT_VERSIONED})
 
 install(PROGRAMS $<TARGET_FILE:corolint> DESTINATION ${CMAKE_INSTALL_BINDIR}
         RENAME ${COROLINT_VERSIONED} COMPONENT corolint)
+set(COROLINT_FRONT_ENDS)
+foreach(front_end corolint-clangd corolint-tidy)
+  if(TARGET ${front_end})
+    install(PROGRAMS $<TARGET_FILE:${front_end}>
+            DESTINATION ${CMAKE_INSTALL_BINDIR}
+            RENAME ${front_end}-${LLVM_VERSION_MAJOR} COMPONENT corolint)
+    list(APPEND COROLINT_FRONT_ENDS ${front_end})
+  endif()
+endforeach()
 if(TARGET CorolintTidyPlugin)
   # The shim finds the checks library next to itself (dladdr), wherever the
   # pair is copied. The checks library's libLLVM and libclang-cpp are the
@@ -59,5 +70,9 @@ install(CODE "
        \"\${prefix}/${CMAKE_INSTALL_MANDIR}/man1/corolint.1\" SYMBOLIC)
   file(CREATE_LINK ${COROLINT_VERSIONED}
        \"\${prefix}/${CMAKE_INSTALL_DATAROOTDIR}/doc/corolint\" SYMBOLIC)
+  foreach(front_end ${COROLINT_FRONT_ENDS})
+    file(CREATE_LINK \${front_end}-${LLVM_VERSION_MAJOR}
+         \"\${prefix}/${CMAKE_INSTALL_BINDIR}/\${front_end}\" SYMBOLIC)
+  endforeach()
   message(STATUS \"Linking: \${prefix}/${CMAKE_INSTALL_BINDIR}/corolint\")"
   COMPONENT unversioned)

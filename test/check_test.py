@@ -8,6 +8,8 @@ steps, each reported on its own with its command, output and exit code:
   1. corolint on the file; its output checked with FileCheck, prefix
      CHECK-MESSAGES if the file has such lines, otherwise CHECK;
   2. clang-tidy with the plugin, the same messages;
+  2b. with --corolint-tidy: corolint-tidy (clang-tidy with the checks built
+     in), the same messages;
   and if the file has CHECK-FIXES lines:
   3. corolint --fix on the copy;
   4. FileCheck CHECK-FIXES on the fixed copy;
@@ -107,6 +109,7 @@ def main():
     parser.add_argument("--corolint", required=True)
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("--plugin", required=True)
+    parser.add_argument("--corolint-tidy")
     parser.add_argument("--clangxx", required=True)
     parser.add_argument("--filecheck", required=True)
     parser.add_argument("--tmp", required=True, help="lit's %%t")
@@ -164,6 +167,13 @@ def main():
                        [opts.clang_tidy, "-load=" + opts.plugin, "-header-filter=.*",
                         "-checks=" + checks, linted, "--"] + compiler_args + asio, 0)
     steps.run("FileCheck %s of clang-tidy" % prefix, filecheck_messages, 0, stdin=output)
+
+    if opts.corolint_tidy:
+        output = steps.run("corolint-tidy",
+                           [opts.corolint_tidy, "-header-filter=.*", "-checks=" + checks,
+                            linted, "--"] + compiler_args + asio, 0)
+        steps.run("FileCheck %s of corolint-tidy" % prefix, filecheck_messages, 0,
+                  stdin=output)
 
     if has_fixes:
         steps.run("corolint --fix", [opts.corolint, "--checks=" + checks, "--fix", "--unsafe-fixes",

@@ -42,7 +42,8 @@ other_clang_tidy = find_other_clang_tidy()
 
 corolint = os.path.join(config.corolint_obj_root, "bin", "corolint")
 # One check test through every front end (corolint, clang-tidy with the
-# plugin, corolint --fix, the fixed file compiled): see check_test.py.
+# plugin, corolint-tidy where it is built, corolint --fix, the fixed file
+# compiled): see check_test.py.
 #   // RUN: %check-test coro-blocking-sleep %s -- %std -I%inputs
 # Before the others: lit substitutes in order, and %t comes after these.
 check_test = " ".join([
@@ -50,10 +51,29 @@ check_test = " ".join([
     "--corolint=" + corolint, "--clang-tidy=" + config.clang_tidy,
     "--plugin=" + plugin, "--clangxx=" + config.clangxx,
     "--filecheck=" + os.path.join(config.llvm_tools_dir, "FileCheck"),
-    "--tmp=%t"])
+    "--tmp=%t"]
+    + (["--corolint-tidy=" + os.path.join(config.corolint_obj_root, "bin", "corolint-tidy")]
+       if config.editor_front_ends == "ON" else []))
+
+# The editor front ends (not built in a sanitized tree), and what drives
+# them as editors do: a scripted LSP session, Neovim's own client.
+bin_dir = os.path.join(config.corolint_obj_root, "bin")
+if config.editor_front_ends == "ON":
+    config.available_features.add("editor-front-ends")
+nvim_session = os.path.join(config.test_source_root, "editors", "nvim_session.lua")
 
 config.substitutions += [
     ("%check-test", check_test),
+    # Before %corolint, which would take their first word.
+    ("%corolint-clangd", os.path.join(bin_dir, "corolint-clangd")),
+    ("%corolint-tidy", os.path.join(bin_dir, "corolint-tidy")),
+    ("%stock-clangd", os.path.join(config.llvm_tools_dir, "clangd")),
+    ("%run-clang-tidy", os.path.join(config.llvm_tools_dir, "run-clang-tidy")),
+    ("%lsp-session", "python3 " + os.path.join(config.test_source_root, "editors", "lsp_session.py")),
+    ("%nvim-session", "%s --headless --clean -c 'luafile %s'"
+     % (shutil.which("nvim") or "nvim", nvim_session)),
+    ("%examples", os.path.join(config.corolint_src_root, "examples")),
+    ("%llvm-major", config.llvm_major),
     ("%corolint", corolint),
     # The driver's header filter; clang-tidy's default differs by major.
     ("%tidy", config.clang_tidy + " -load=" + plugin + " -header-filter=.*"),

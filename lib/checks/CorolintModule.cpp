@@ -2,11 +2,13 @@
 
 #include "checks/BlockingCallCheck.h"
 #include "checks/BlockingSleepCheck.h"
+#include "checks/ContextPerRequestCheck.h"
 #include "checks/DanglingReferenceCheck.h"
 #include "checks/DetachedTaskCheck.h"
 #include "checks/DiscardedAwaitableCheck.h"
 #include "checks/LockAcrossSuspendCheck.h"
 #include "checks/MissingTimeoutCheck.h"
+#include "checks/PollingLoopCheck.h"
 #include "checks/PromiseSwallowsExceptionCheck.h"
 #include "checks/SequentialAwaitsCheck.h"
 #include "checks/SwallowedCancellationCheck.h"
@@ -26,11 +28,13 @@ public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
     Factories.registerCheck<BlockingSleepCheck>("coro-blocking-sleep");
+    Factories.registerCheck<ContextPerRequestCheck>("coro-context-per-request");
     Factories.registerCheck<DanglingReferenceCheck>("coro-dangling-reference");
     Factories.registerCheck<DetachedTaskCheck>("coro-detached-task");
     Factories.registerCheck<DiscardedAwaitableCheck>("coro-discarded-awaitable");
     Factories.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
     Factories.registerCheck<MissingTimeoutCheck>("coro-missing-timeout");
+    Factories.registerCheck<PollingLoopCheck>("coro-polling-loop");
     Factories.registerCheck<PromiseSwallowsExceptionCheck>(
         "coro-promise-swallows-exception");
     Factories.registerCheck<SequentialAwaitsCheck>("coro-sequential-awaits");

@@ -224,18 +224,8 @@ void SwallowedCancellationCheck::walk(const Stmt *S, bool InLoop,
     return;
   if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
     checkTry(*Try, InLoop || SuspensionAfter);
-  } else if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S)) {
-    const Stmt *Body = nullptr;
-    if (const auto *For = dyn_cast<ForStmt>(S))
-      Body = For->getBody();
-    else if (const auto *While = dyn_cast<WhileStmt>(S))
-      Body = While->getBody();
-    else if (const auto *Do = dyn_cast<DoStmt>(S))
-      Body = Do->getBody();
-    else
-      Body = cast<CXXForRangeStmt>(S)->getBody();
-    if (Body)
-      checkLoopBody(*Body);
+  } else if (const Stmt *Body = loopBody(*S)) {
+    checkLoopBody(*Body);
     for (const Stmt *Child : S->children())
       walk(Child, /*InLoop=*/true, SuspensionAfter, Ctx);
     return;

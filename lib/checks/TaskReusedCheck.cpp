@@ -141,6 +141,9 @@ public:
       walk(Range->getRangeInit());
       return inLoop(S, {Range->getLoopVarStmt(), Range->getBody()});
     }
+    // co_yield: the operand, once (the awaiter's calls hold it again).
+    if (const auto *Yield = dyn_cast<CoyieldExpr>(S))
+      return walk(Yield->getOperand());
     // The promise's return_value call holds the operand a second time.
     if (const auto *Return = dyn_cast<CoreturnStmt>(S))
       return walk(Return->getOperand());
@@ -293,16 +296,7 @@ void TaskReusedCheck::check(const MatchFinder::MatchResult &Result) {
              (U.Kind == UseKind::Declare || U.Kind == UseKind::Reset) &&
              llvm::any_of(U.Frames, [&](const Frame &F) { return F.Owner == Loop; });
     });
-    const Stmt *Body = nullptr;
-    if (const auto *For = dyn_cast<ForStmt>(Loop))
-      Body = For->getBody();
-    else if (const auto *While = dyn_cast<WhileStmt>(Loop))
-      Body = While->getBody();
-    else if (const auto *Do = dyn_cast<DoStmt>(Loop))
-      Body = Do->getBody();
-    else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
-      Body = Range->getBody();
-    if (MadeInLoop || mayStopIterating(Body))
+    if (MadeInLoop || mayStopIterating(loopBody(*Loop)))
       continue;
     diag(Later.Loc, "task %0 is %select{awaited|moved from}1 in every "
                     "iteration of the loop, but it is made once, before the "

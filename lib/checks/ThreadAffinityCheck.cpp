@@ -2,6 +2,7 @@
 
 #include "checks/ThreadAffinityCheck.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -96,7 +97,7 @@ void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {
   std::vector<const CoawaitExpr *> Suspensions;
   llvm::MapVector<const VarDecl *, std::vector<SourceLocation>> ThreadLocalUses;
   llvm::MapVector<const VarDecl *, Bound> BoundLocals;
-  llvm::DenseMap<const VarDecl *, std::vector<SourceLocation>> BoundUses;
+  llvm::DenseMap<const VarDecl *, std::vector<const DeclRefExpr *>> BoundUses;
   forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
     if (const auto *Await = dyn_cast<CoawaitExpr>(&S)) {
       Suspensions.push_back(Await);
@@ -123,7 +124,7 @@ void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {
       if (asThreadLocal(Var))
         ThreadLocalUses[Var].push_back(Ref->getLocation());
       else if (Var && BoundLocals.count(Var))
-        BoundUses[Var].push_back(Ref->getLocation());
+        BoundUses[Var].push_back(Ref);
     }
   });
   if (Suspensions.empty())
@@ -151,10 +152,40 @@ void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {
       break;
     }
   }
+  // A saved thread id compared with the current one (`EXPECT_EQ(id,
+  // std::this_thread::get_id())`, or with an id taken after the await) asks
+  // whether the coroutine came back to its thread: the question, not stale
+  // state. Such a use shares its statement with another thread id.
+  ASTContext &Ctx = *Result.Context;
+  auto AsksWhichThread = [&](const DeclRefExpr &Use) {
+    const Stmt *Full = &Use;
+    for (DynTypedNodeList Parents = Ctx.getParents(Use); !Parents.empty();
+         Parents = Ctx.getParents(Parents[0])) {
+      const auto *Parent = Parents[0].get<Expr>();
+      if (!Parent)
+        break;
+      Full = Parent;
+    }
+    bool OtherId = false;
+    forEachOwnStmt(Full, [&](const Stmt &S) {
+      if (const auto *Call = dyn_cast<CallExpr>(&S))
+        OtherId = OtherId || calleeIsListed(*Call, ThreadIds);
+      else if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+            Var && Var != Use.getDecl()) {
+          auto Found = BoundLocals.find(Var);
+          OtherId = OtherId ||
+                    (Found != BoundLocals.end() && !Found->second.ThreadLocal);
+        }
+    });
+    return OtherId;
+  };
+
   for (const auto &[Var, What] : BoundLocals) {
-    for (SourceLocation Use : BoundUses[Var]) {
+    for (const DeclRefExpr *UseRef : BoundUses[Var]) {
+      SourceLocation Use = UseRef->getLocation();
       const CoawaitExpr *Await = Between(Var->getLocation(), Use);
-      if (!Await)
+      if (!Await || (!What.ThreadLocal && AsksWhichThread(*UseRef)))
         continue;
       if (What.ThreadLocal)
         diag(Use, "%0 refers to thread-local %1 of the thread that made it "

@@ -768,6 +768,18 @@ SourceLocation beginOf(const Expr &E) {
 
 
 
+const Stmt *loopBody(const Stmt &S) {
+  if (const auto *For = dyn_cast<ForStmt>(&S))
+    return For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(&S))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&S))
+    return Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S))
+    return Range->getBody();
+  return nullptr;
+}
+
 bool isLambdaCallOperator(const FunctionDecl *FD) {
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
   return Method && Method->getParent()->isLambda();

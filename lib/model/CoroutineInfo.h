@@ -206,6 +206,10 @@ const clang::Stmt *firstSuspensionIn(const clang::Stmt *S);
 /// operator call (`a || b`, `f(x)` on a lambda) as starting at its operator.
 clang::SourceLocation beginOf(const clang::Expr &E);
 
+/// The body of loop \p S (for, range-for, while, do), or nullptr if \p S
+/// is not a loop.
+const clang::Stmt *loopBody(const clang::Stmt &S);
+
 /// True if \p FD is a lambda's call operator.
 bool isLambdaCallOperator(const clang::FunctionDecl *FD);
 

@@ -278,7 +278,8 @@ static std::optional<std::string> parseCommandLine(int argc, const char **argv,
 
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
-    OS << "corolint 0.1.0 (LLVM " << LLVM_VERSION_STRING << ")\n";
+    OS << "corolint " COROLINT_VERSION " (LLVM " << LLVM_VERSION_STRING
+       << ")\n";
   });
   // --color=... is ours: LLVM's own boolean --color (registered by now,
   // HideUnrelatedOptions registers the common options) gives way, so that
@@ -494,7 +495,8 @@ static void writeFindings(std::vector<ClangTidyError> &Findings,
     corolint::writeGitHub(Findings, llvm::outs());
     break;
   case Format::Sarif:
-    corolint::writeSarif(Findings, EnabledChecks, "0.1.0", llvm::outs());
+    corolint::writeSarif(Findings, EnabledChecks, COROLINT_VERSION,
+                         llvm::outs());
     break;
   case Format::Html:
     corolint::writeHtml(Findings, Files, "corolint 0.1.0", llvm::outs());

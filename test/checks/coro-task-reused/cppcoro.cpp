@@ -93,3 +93,8 @@ cppcoro::task<void> shared(cppcoro::shared_task<int> s) {
   co_await std::move(s);
   co_await std::move(s);
 }
+
+// co_yield holds its operand twice in the AST: one use.
+cppcoro::generator<int> yields_awaited(cppcoro::task<int> t) {
+  co_yield co_await std::move(t);
+}

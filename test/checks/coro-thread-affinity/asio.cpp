@@ -60,6 +60,19 @@ asio::awaitable<void> thread_ids() {
   // CHECK: :[[@LINE-6]]:3: note: suspension point is here
 }
 
+// Asking whether the coroutine came back to its thread is the question, not
+// stale state.
+bool same_thread(std::thread::id a, std::thread::id b);
+asio::awaitable<void> came_back() {
+  auto before = std::this_thread::get_id();
+  co_await hop();
+  if (before != std::this_thread::get_id())
+    log_thread(std::this_thread::get_id());
+  auto after = std::this_thread::get_id();
+  bool same = same_thread(before, after);
+  (void)same;
+}
+
 // Used on one side only: each use sees the thread it runs on.
 asio::awaitable<void> one_side() {
   ++requests_on_this_thread;

@@ -508,17 +508,32 @@ void writeFixDiff(llvm::raw_ostream &OS, llvm::StringRef File,
   OS << "</pre>\n";
 }
 
+/// Bars of \p Counts; with \p Known, a second bar per row for the findings
+/// a baseline hid, scaled alike.
 void writeBars(llvm::raw_ostream &OS, llvm::StringRef Title,
                llvm::StringRef Kind,
-               const std::vector<std::pair<unsigned, std::string>> &Counts) {
-  unsigned Most = Counts.empty() ? 1 : Counts.front().first;
+               const std::vector<std::pair<unsigned, std::string>> &Counts,
+               const llvm::StringMap<unsigned> *Known = nullptr) {
+  unsigned Most = 1;
+  for (const auto &[Count, Name] : Counts)
+    Most = std::max({Most, Count, Known ? Known->lookup(Name) : 0});
+  auto Bar = [&](unsigned Count, llvm::StringRef Class) {
+    OS << "<td class=\"count\">" << Count << "</td><td class=\"bar\"><div "
+       << Class << "style=\"width:" << (100 * Count + Most - 1) / Most
+       << "%\"></div></td>";
+  };
   OS << "<h2>" << Title << "</h2>\n<table class=\"bars\" id=\"" << Kind
      << "-bars\">\n";
-  for (const auto &[Count, Name] : Counts)
-    OS << "<tr><td class=\"name\">" << escapeHtml(Name)
-       << "</td><td class=\"count\">" << Count
-       << "</td><td class=\"bar\"><div style=\"width:"
-       << (100 * Count + Most - 1) / Most << "%\"></div></td></tr>\n";
+  if (Known)
+    OS << "<tr><th></th><th colspan=\"2\">new</th>"
+          "<th colspan=\"2\">in the baseline</th></tr>\n";
+  for (const auto &[Count, Name] : Counts) {
+    OS << "<tr><td class=\"name\">" << escapeHtml(Name) << "</td>";
+    Bar(Count, "");
+    if (Known)
+      Bar(Known->lookup(Name), "class=\"known\" ");
+    OS << "</tr>\n";
+  }
   OS << "</table>\n";
 }
 
@@ -538,6 +553,7 @@ body { font-family: sans-serif; margin: 2em; color: #222; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
 table.bars td { padding: 2px 8px; } table.bars td.bar { width: 50%; }
 table.bars td.bar div { background: #4a7fd4; height: 1em; }
+table.bars td.bar div.known { background: #aaa; }
 .finding { border: 1px solid #ccc; border-radius: 4px; margin: 1em 0; padding: 0.5em 1em; }
 .finding.error { border-left: 4px solid #c33; } .finding.warning { border-left: 4px solid #e90; }
 .where { font-family: monospace; color: #555; } .check { font-weight: bold; }
@@ -581,7 +597,8 @@ window.addEventListener('hashchange', function () {
 } // namespace
 
 void writeHtml(llvm::ArrayRef<ClangTidyError> Findings, size_t Files,
-               llvm::StringRef Version, llvm::raw_ostream &OS) {
+               llvm::StringRef Version, llvm::raw_ostream &OS,
+               const llvm::StringMap<unsigned> *InBaseline) {
   Positions Where;
   SourceLines Sources;
   llvm::StringMap<unsigned> PerCheck, PerFile;
@@ -589,6 +606,14 @@ void writeHtml(llvm::ArrayRef<ClangTidyError> Findings, size_t Files,
     ++PerCheck[E.DiagnosticName];
     ++PerFile[E.Message.FilePath];
   }
+  unsigned Known = 0;
+  // A check with known findings only still gets its row.
+  llvm::StringMap<unsigned> Rows = PerCheck;
+  if (InBaseline)
+    for (const auto &Entry : *InBaseline) {
+      Known += Entry.getValue();
+      Rows.try_emplace(Entry.getKey(), 0);
+    }
   std::vector<std::pair<unsigned, std::string>> Checks = sortedCounts(PerCheck);
   std::vector<std::pair<unsigned, std::string>> FileCounts =
       sortedCounts(PerFile);
@@ -597,14 +622,24 @@ void writeHtml(llvm::ArrayRef<ClangTidyError> Findings, size_t Files,
      << "<title>corolint report</title>\n<style>" << HtmlStyle
      << "</style>\n<script>" << HtmlScript << "</script>\n</head><body>\n"
      << "<h1>corolint report</h1>\n<p id=\"summary\">";
+  const char *Adjective = InBaseline ? "new " : "";
   if (Findings.empty())
-    OS << "No findings in " << counted(Files, "file") << ".";
+    OS << "No " << Adjective << "findings in " << counted(Files, "file") << ".";
   else
-    OS << counted(Findings.size(), "finding") << " in "
+    OS << Findings.size() << " " << Adjective
+       << (Findings.size() == 1 ? "finding" : "findings") << " in "
        << counted(Files, "file") << " analysed.";
+  if (InBaseline)
+    OS << " <span id=\"known\">" << Known
+       << (Known == 1 ? " finding is" : " findings are")
+       << " in the baseline (not shown).</span>";
   OS << " <span class=\"version\">" << escapeHtml(Version) << "</span></p>\n";
-  if (!Findings.empty()) {
+  if (Known)
+    writeBars(OS, "Findings per check", "check", sortedCounts(Rows),
+              InBaseline);
+  else if (!Findings.empty())
     writeBars(OS, "Findings per check", "check", Checks);
+  if (!Findings.empty()) {
     writeBars(OS, "Findings per file", "file", FileCounts);
     OS << "<h2>Findings (<span id=\"shown\">" << Findings.size()
        << "</span> shown)</h2>\n<div class=\"filters\">"

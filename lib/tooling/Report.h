@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 #include <optional>
@@ -39,8 +40,11 @@ void writeSummary(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
 /// findings per check and per file as bar charts, a filter by check and by
 /// file, each finding with its source excerpt, notes at their lines and its
 /// fix-it as a diff (safe or unsafe), and the pages of the checks found.
+/// Given \p InBaseline (the findings a baseline hid, per check), the
+/// summary tells new findings from known ones, per check too.
 void writeHtml(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
-               size_t Files, llvm::StringRef Version, llvm::raw_ostream &OS);
+               size_t Files, llvm::StringRef Version, llvm::raw_ostream &OS,
+               const llvm::StringMap<unsigned> *InBaseline = nullptr);
 
 /// GitHub Actions workflow annotations (::warning file=...,line=...::...).
 void writeGitHub(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,

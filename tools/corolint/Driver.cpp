@@ -476,7 +476,8 @@ static void printReuse(const corolint::RunResult &Result, size_t Files) {
 static void writeFindings(std::vector<ClangTidyError> &Findings,
                           const Configuration &Config,
                           const std::vector<std::string> &EnabledChecks,
-                          size_t Files) {
+                          size_t Files,
+                          const llvm::StringMap<unsigned> *InBaseline) {
   switch (OutputFormat) {
   case Format::Text: {
     // The other formats have a field of their own for it.
@@ -499,7 +500,8 @@ static void writeFindings(std::vector<ClangTidyError> &Findings,
                          llvm::outs());
     break;
   case Format::Html:
-    corolint::writeHtml(Findings, Files, "corolint 0.1.0", llvm::outs());
+    corolint::writeHtml(Findings, Files, "corolint " COROLINT_VERSION,
+                        llvm::outs(), InBaseline);
     break;
   }
 }
@@ -640,12 +642,22 @@ static int run(int argc, const char **argv) {
   if (!WriteBaseline.empty())
     if (llvm::Error E = corolint::writeBaseline(Findings, WriteBaseline))
       return fail(llvm::toString(std::move(E)));
-  if (!Baseline.empty())
+  // What the baseline hid, per check: the HTML report shows new and known.
+  std::optional<llvm::StringMap<unsigned>> InBaseline;
+  if (!Baseline.empty()) {
+    InBaseline.emplace();
+    for (const ClangTidyError &E : Findings)
+      ++(*InBaseline)[E.DiagnosticName];
     if (llvm::Error E = corolint::applyBaseline(Findings, Baseline))
       return fail(llvm::toString(std::move(E)));
+    for (const ClangTidyError &E : Findings)
+      if (--(*InBaseline)[E.DiagnosticName] == 0)
+        InBaseline->erase(E.DiagnosticName);
+  }
   if (Changed)
     corolint::keepChanged(Findings, *Changed);
-  writeFindings(Findings, *Config, EnabledChecks, Sources->size());
+  writeFindings(Findings, *Config, EnabledChecks, Sources->size(),
+                InBaseline ? &*InBaseline : nullptr);
 
   bool FixFailed = false;
   if (Fix) {

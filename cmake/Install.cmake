@@ -19,12 +19,22 @@ set(COROLINT_PLUGIN_DIR ${CMAKE_INSTALL_LIBDIR}/${COROLINT_VERSIONED})
 
 install(PROGRAMS $<TARGET_FILE:corolint> DESTINATION ${CMAKE_INSTALL_BINDIR}
         RENAME ${COROLINT_VERSIONED} COMPONENT corolint)
+# The front ends link the shared libclang-cpp and libLLVM. Copied as
+# programs (to be renamed), they keep the build's RUNPATH to
+# /usr/lib/llvm-NN/lib, whose links belong to llvm-NN-dev and hide the
+# runtime packages from dpkg-shlibdeps (the package lost libllvm22 from its
+# Depends): installed, they have none and find the runtime libraries in the
+# system's library directory.
 set(COROLINT_FRONT_ENDS)
 foreach(front_end corolint-clangd corolint-tidy)
   if(TARGET ${front_end})
+    set(installed ${front_end}-${LLVM_VERSION_MAJOR})
     install(PROGRAMS $<TARGET_FILE:${front_end}>
             DESTINATION ${CMAKE_INSTALL_BINDIR}
-            RENAME ${front_end}-${LLVM_VERSION_MAJOR} COMPONENT corolint)
+            RENAME ${installed} COMPONENT corolint)
+    install(CODE "file(RPATH_REMOVE FILE
+      \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/${installed}\")"
+      COMPONENT corolint)
     list(APPEND COROLINT_FRONT_ENDS ${front_end})
   endif()
 endforeach()

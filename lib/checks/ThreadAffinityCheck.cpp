@@ -20,8 +20,9 @@ ThreadAffinityCheck::ThreadAffinityCheck(llvm::StringRef Name,
       ThreadIdFunctions(listOption(Role::ThreadIdFunctions)),
       SingleThreadCoroutineTypes(listOption(Role::SingleThreadCoroutineTypes)),
       ThreadAffineTypes(listOption(Role::ThreadAffineTypes)),
+      ThreadLocalAccessors(listOption(Role::ThreadLocalAccessors)),
       ThreadIds(ThreadIdFunctions), SingleThreadTypes(SingleThreadCoroutineTypes),
-      AffineTypes(ThreadAffineTypes) {}
+      AffineTypes(ThreadAffineTypes), Accessors(ThreadLocalAccessors) {}
 
 static const VarDecl *asThreadLocal(const Decl *D) {
   const auto *Var = dyn_cast_or_null<VarDecl>(D);
@@ -76,6 +77,18 @@ static const VarDecl *pointerIntoThreadLocal(const Expr *E, bool InCallee) {
       Unary && Unary->getOpcode() == UO_AddrOf)
     return lvalueInThreadLocal(Unary->getSubExpr(), InCallee);
   return nullptr;
+}
+
+/// The call of one of \p Accessors (they return the calling thread's
+/// instance of per-thread storage) that \p E is, or dereferences:
+/// `tl.get()`, `*tl.get()`, `static_cast<T *>(pthread_getspecific(key))`.
+static const CallExpr *accessorCall(const Expr *E, const NameList &Accessors) {
+  E = E ? E->IgnoreParenCasts() : nullptr;
+  if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    E = Deref->getSubExpr()->IgnoreParenCasts();
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  return Call && calleeIsListed(*Call, Accessors) ? Call : nullptr;
 }
 
 /// True if \p E contains a call of one of \p ThreadIds.
@@ -189,8 +202,10 @@ struct Binding {
 /// A local that holds, at least once, a value bound to its thread.
 struct Tracked {
   BoundKind Kind;
-  /// The thread-local it refers into (IntoThreadLocal).
+  /// The thread-local it refers into (IntoThreadLocal), or the accessor
+  /// that returned the calling thread's instance ('folly::ThreadLocal::get').
   const VarDecl *ThreadLocal = nullptr;
+  std::string Accessor;
   /// The object's class (AffineObject), and where it records its thread
   /// (invalid when the framework table lists it).
   const CXXRecordDecl *Class = nullptr;
@@ -253,27 +268,31 @@ void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {
   // \p Where by an assignment.
   auto Assigned = [&](const VarDecl &Var, const Expr *Value,
                       SourceLocation Where) {
+    bool Pointer = Var.getType()->isPointerType();
     const VarDecl *ThreadLocal =
-        Var.getType()->isPointerType() ? pointerIntoThreadLocal(Value, false)
-                                       : nullptr;
+        Pointer ? pointerIntoThreadLocal(Value, false) : nullptr;
+    const CallExpr *Accessor =
+        Pointer && !ThreadLocal ? accessorCall(Value, Accessors) : nullptr;
     const auto *Call = dyn_cast_or_null<CallExpr>(stripImplicit(Value));
-    bool Id = !ThreadLocal && Call && calleeIsListed(*Call, ThreadIds);
+    bool Into = ThreadLocal || Accessor;
+    bool Id = !Into && Call && calleeIsListed(*Call, ThreadIds);
     auto Found = Locals.find(&Var);
     if (Found == Locals.end()) {
-      if (!ThreadLocal && !Id)
+      if (!Into && !Id)
         return;
       Tracked &New = Locals[&Var];
       New.Kind = Id ? BoundKind::ThreadId : BoundKind::IntoThreadLocal;
-      New.ThreadLocal = ThreadLocal;
       New.Bindings.push_back({Var.getLocation(), false});
       Found = Locals.find(&Var);
     }
     Tracked &Local = Found->second;
     bool Bound = Local.Kind == BoundKind::ThreadId
                      ? Id
-                     : Local.Kind == BoundKind::IntoThreadLocal && ThreadLocal;
-    if (Bound && ThreadLocal)
+                     : Local.Kind == BoundKind::IntoThreadLocal && Into;
+    if (Bound && Into) {
       Local.ThreadLocal = ThreadLocal;
+      Local.Accessor = Accessor ? quotedCalleeName(*Accessor) : "";
+    }
     Local.Bindings.push_back({Where, Bound});
   };
 
@@ -302,10 +321,17 @@ void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {
             : Type->isReferenceType()  ? lvalueInThreadLocal(Init)
             : Type->isPointerType()    ? pointerIntoThreadLocal(Init, false)
                                        : nullptr;
+        const CallExpr *Accessor =
+            Init && (Type->isReferenceType() || Type->isPointerType())
+                ? accessorCall(Init, Accessors)
+                : nullptr;
         Tracked Local;
         if (ThreadLocal) {
           Local.Kind = BoundKind::IntoThreadLocal;
           Local.ThreadLocal = ThreadLocal;
+        } else if (Accessor) {
+          Local.Kind = BoundKind::IntoThreadLocal;
+          Local.Accessor = quotedCalleeName(*Accessor);
         } else if (Call && calleeIsListed(*Call, ThreadIds)) {
           Local.Kind = BoundKind::ThreadId;
         } else if (auto Affine = AffineClass(Type)) {
@@ -482,10 +508,16 @@ void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {
         continue;
       switch (Local.Kind) {
       case BoundKind::IntoThreadLocal:
-        diag(Use, "%0 refers to thread-local %1 of the thread that made it "
-                  "and is used after a suspension point; the coroutine may "
-                  "resume on another thread")
-            << Var << Local.ThreadLocal;
+        if (Local.ThreadLocal)
+          diag(Use, "%0 refers to thread-local %1 of the thread that made it "
+                    "and is used after a suspension point; the coroutine may "
+                    "resume on another thread")
+              << Var << Local.ThreadLocal;
+        else
+          diag(Use, "%0 refers to the instance of the thread that called %1 "
+                    "and is used after a suspension point; the coroutine may "
+                    "resume on another thread")
+              << Var << Local.Accessor;
         break;
       case BoundKind::ThreadId:
         diag(Use, "thread id %0 is taken before a suspension point and used "

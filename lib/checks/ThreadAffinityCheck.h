@@ -22,7 +22,8 @@ private:
   const std::string ThreadIdFunctions;
   const std::string SingleThreadCoroutineTypes;
   const std::string ThreadAffineTypes;
-  NameList ThreadIds, SingleThreadTypes, AffineTypes;
+  const std::string ThreadLocalAccessors;
+  NameList ThreadIds, SingleThreadTypes, AffineTypes, Accessors;
 };
 
 } // namespace corolint

@@ -9,7 +9,8 @@ namespace corolint {
 
 /// Finds state bound to the current thread used across a suspension point:
 /// a `thread_local` used on both sides of a `co_await`, a reference or
-/// pointer to one, or a thread id, kept across it. See
+/// pointer to one, a thread id, or an object bound to the thread that made
+/// it, kept across it (also into the next iteration of a loop). See
 /// docs/checks/coro-thread-affinity.md.
 class ThreadAffinityCheck : public CorolintCheck {
 public:
@@ -20,7 +21,9 @@ public:
 private:
   const std::string ThreadIdFunctions;
   const std::string SingleThreadCoroutineTypes;
-  NameList ThreadIds, SingleThreadTypes;
+  const std::string ThreadAffineTypes;
+  const std::string ThreadLocalAccessors;
+  NameList ThreadIds, SingleThreadTypes, AffineTypes, Accessors;
 };
 
 } // namespace corolint

@@ -18,6 +18,7 @@ public:
   void onStartOfTranslationUnit() override {
     CorolintCheck::onStartOfTranslationUnit();
     Waiting.clear();
+    Fates.clear();
   }
 
 private:
@@ -32,6 +33,19 @@ private:
   void checkCall(const clang::CallExpr &Call, Use U, const clang::ASTContext &Ctx);
   void checkInvokedLambda(const clang::LambdaExpr &Lambda,
                           const clang::CallExpr &Call, Use U);
+  /// What a callee does with the callable bound to one of its parameters.
+  enum class ClosureFate {
+    Unknown,  // Not known: stored, kept, passed on to code out of sight.
+    Kept,     // Alive until the coroutine it returned finishes.
+    Borrowed, // The callee refers to the caller's closure and lets the
+              // coroutine escape: alive until the caller's full expression
+              // ends.
+    Dropped,  // The callee copies the closure and destroys the copy before
+              // the coroutine it returned finishes.
+  };
+  ClosureFate closureFate(const clang::FunctionDecl &Callee, unsigned ParamIndex,
+                          unsigned Depth);
+  void checkClosureArguments(const clang::CallExpr &Call, Use U);
   void checkSpawnedLambda(const clang::LambdaExpr &Lambda, const clang::CallExpr &Spawn);
   bool isCoroutineCall(const clang::CallExpr &Call, const clang::ASTContext &Ctx);
   bool isReferenceLike(clang::QualType T) const;
@@ -42,15 +56,19 @@ private:
   const std::string WaitingFunctions;
   const std::string EventLoopRunFunctions;
   const std::string ReferenceLikeTypes;
+  const std::string ClosureDroppingFunctions;
   /// RunToCompletionFunctions and WaitingFunctions: a call of either that
   /// takes a coroutine's result finishes the coroutine.
-  NameList Spawn, Completing, EventLoopRun, ReferenceLike;
+  NameList Spawn, Completing, EventLoopRun, ReferenceLike, ClosureDropping;
   /// The function being analysed.
   const clang::FunctionDecl *Current = nullptr;
   /// The function being analysed runs an event loop to completion.
   bool RunsEventLoop = false;
   /// Callees known to wait (or not) before they return.
   llvm::DenseMap<const clang::FunctionDecl *, bool> Waiting;
+  /// closureFate() per callee definition and parameter index.
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, ClosureFate>
+      Fates;
 };
 
 } // namespace corolint

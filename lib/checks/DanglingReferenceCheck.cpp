@@ -399,7 +399,7 @@ void DanglingReferenceCheck::checkClosureArguments(const CallExpr &Call,
     else
       diag(Lambda->getBeginLoc(),
            "the closure of this lambda coroutine is destroyed at the end of "
-           "the full expression, while the coroutine that %0 returns still "
+           "the full expression, while the coroutine started by %0 still "
            "uses capture %1")
           << quotedCalleeName(Call) << Late.Name;
     diag(Late.Use->getBeginLoc(), "%0 used here, after the coroutine suspends",

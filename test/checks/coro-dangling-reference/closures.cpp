@@ -98,7 +98,7 @@ coro::task<void> fan_out(std::vector<int> items) {
     co_await acme::send("first");
     co_await acme::send(prefix);
   });
-  // CHECK: :[[@LINE-4]]:35: warning: the closure of this lambda coroutine is destroyed at the end of the full expression, while the coroutine that 'acme::invoke_later' returns still uses capture 'prefix'
+  // CHECK: :[[@LINE-4]]:35: warning: the closure of this lambda coroutine is destroyed at the end of the full expression, while the coroutine started by 'acme::invoke_later' still uses capture 'prefix'
   // CHECK: :[[@LINE-3]]:25: note: 'prefix' used here, after the coroutine suspends
   co_await std::move(later);
 

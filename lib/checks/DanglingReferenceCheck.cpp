@@ -23,10 +23,12 @@ DanglingReferenceCheck::DanglingReferenceCheck(
       EventLoopRunFunctions(listOption(Role::EventLoopRunFunctions)),
       ReferenceLikeTypes(listOption(Role::ReferenceLikeTypes)),
       ClosureDroppingFunctions(listOption(Role::ClosureDroppingFunctions)),
+      ScopeSpawnFunctions(listOption(Role::ScopeSpawnFunctions)),
       Spawn(SpawnFunctions),
       Completing(RunToCompletionFunctions + ";" + WaitingFunctions),
       EventLoopRun(EventLoopRunFunctions), ReferenceLike(ReferenceLikeTypes),
-      ClosureDropping(ClosureDroppingFunctions) {}
+      ClosureDropping(ClosureDroppingFunctions),
+      ScopeSpawn(ScopeSpawnFunctions) {}
 
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
@@ -153,6 +155,21 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
       diag(Param.getLocation(), "parameter %0 declared here",
            DiagnosticIDs::Note)
           << &Param;
+    } else if (R.Kind == Referent::Local && U.IntoScope) {
+      // The scope's join comes later; only what one iteration owns dies
+      // before it.
+      if (!diesWithIteration(*R.Var, *cast<CallExpr>(U.Escape)))
+        continue;
+      diag(Arg.getBeginLoc(),
+           "%0 refers to %1, a local of the loop, through parameter %2, but "
+           "is spawned into a scope that outlives the iteration")
+          << describeCoroutine(Callee) << R.Var << &Param
+          << Arg.getSourceRange();
+      diag(Param.getLocation(), "parameter %0 declared here",
+           DiagnosticIDs::Note)
+          << &Param;
+      diag(U.Escape->getBeginLoc(), "the coroutine is spawned here",
+           DiagnosticIDs::Note);
     } else if (R.Kind == Referent::Local && U.Escape &&
                !(U.Spawned && RunsEventLoop)) {
       diag(Arg.getBeginLoc(),
@@ -479,6 +496,10 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
       // returns (a test's `run(task(...))` helper).
       if (calleeIsListed(*Call, Completing) || waitsBeforeReturning(*Call)) {
         Inner.Awaited = true;
+      } else if (!U.Awaited && calleeIsListed(*Call, ScopeSpawn)) {
+        Inner.Escape = Call;
+        Inner.Spawned = true;
+        Inner.IntoScope = true;
       } else if (!U.Awaited && calleeIsListed(*Call, Spawn)) {
         Inner.Escape = Call;
         Inner.Spawned = true;
@@ -501,11 +522,37 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
     return;
   }
   llvm::SmallVector<const Expr *, 4> Discarded = discardedSubExprs(*S);
+  bool IsLoop = loopBody(*S);
+  if (IsLoop)
+    Loops.push_back(S);
   for (const Stmt *Child : S->children()) {
     Use Fresh;
     Fresh.Statement = llvm::is_contained(Discarded, Child);
     walk(Child, Fresh, Ctx);
   }
+  if (IsLoop)
+    Loops.pop_back();
+}
+
+bool DanglingReferenceCheck::diesWithIteration(const VarDecl &Var,
+                                               const CallExpr &Spawn) const {
+  if (Loops.empty())
+    return false;
+  const Stmt &Loop = *Loops.back();
+  const SourceManager &SM = Var.getASTContext().getSourceManager();
+  // Declared in the loop (its body, its range-for variable, its init): gone
+  // before anything after the loop can join the scope.
+  if (!SM.isPointWithin(Var.getLocation(), Loop.getBeginLoc(),
+                        Loop.getEndLoc()))
+    return false;
+  bool SuspendsLater = false;
+  forEachOwnStmt(loopBody(Loop), [&](const Stmt &Node) {
+    SuspendsLater =
+        SuspendsLater ||
+        (isa<CoroutineSuspendExpr, DependentCoawaitExpr>(Node) &&
+         SM.isBeforeInTranslationUnit(Spawn.getEndLoc(), Node.getBeginLoc()));
+  });
+  return !SuspendsLater;
 }
 
 } // namespace corolint

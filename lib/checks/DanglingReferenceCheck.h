@@ -28,6 +28,7 @@ private:
     bool Statement = false;      // A discarded expression statement.
     const clang::Stmt *Escape = nullptr; // The return, or the spawn call.
     bool Spawned = false;
+    bool IntoScope = false; // Spawned into a scope that a join awaits.
   };
   void walk(const clang::Stmt *S, Use U, const clang::ASTContext &Ctx);
   void checkCall(const clang::CallExpr &Call, Use U, const clang::ASTContext &Ctx);
@@ -57,11 +58,20 @@ private:
   const std::string EventLoopRunFunctions;
   const std::string ReferenceLikeTypes;
   const std::string ClosureDroppingFunctions;
+  const std::string ScopeSpawnFunctions;
   /// RunToCompletionFunctions and WaitingFunctions: a call of either that
   /// takes a coroutine's result finishes the coroutine.
-  NameList Spawn, Completing, EventLoopRun, ReferenceLike, ClosureDropping;
+  NameList Spawn, Completing, EventLoopRun, ReferenceLike, ClosureDropping,
+      ScopeSpawn;
   /// The function being analysed.
   const clang::FunctionDecl *Current = nullptr;
+  /// The loops around the statement being walked, innermost last.
+  llvm::SmallVector<const clang::Stmt *, 4> Loops;
+  /// True if \p Var dies with an iteration of the innermost loop around
+  /// \p Spawn, and nothing after \p Spawn in that iteration suspends (as a
+  /// join would).
+  bool diesWithIteration(const clang::VarDecl &Var,
+                         const clang::CallExpr &Spawn) const;
   /// The function being analysed runs an event loop to completion.
   bool RunsEventLoop = false;
   /// Callees known to wait (or not) before they return.

@@ -399,7 +399,9 @@ void DanglingReferenceCheck::checkClosureArguments(const CallExpr &Call,
       Fate = ClosureFate::Dropped;
     // A coroutine taking the closure by reference: the temporary rule of
     // checkCall() reports it.
-    if (Fate == ClosureFate::Borrowed && isCoroutine(*Owner))
+    const FunctionDecl *OwnerDefinition = nullptr;
+    if (Fate == ClosureFate::Borrowed && Owner->hasBody(OwnerDefinition) &&
+        isCoroutine(*OwnerDefinition))
       continue;
     if (Fate != ClosureFate::Dropped &&
         !(Fate == ClosureFate::Borrowed && !U.Awaited))

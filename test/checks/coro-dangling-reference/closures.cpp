@@ -48,6 +48,12 @@ std::vector<coro::task<void>> each_shard(Func func) {
   return tasks;
 }
 
+// A coroutine that awaits the caller's closure: a temporary bound to its
+// reference parameter (reported once, by the temporaries rule).
+template <typename Func> coro::task<void> await_borrowed(Func &&func) {
+  co_await func();
+}
+
 // Keep the closure: a coroutine that awaits the callable in its own frame.
 template <typename Func> coro::task<void> await_in_frame(Func func) {
   co_await func();
@@ -101,6 +107,14 @@ coro::task<void> fan_out(std::vector<int> items) {
   // CHECK: :[[@LINE-4]]:35: warning: the closure of this lambda coroutine is destroyed at the end of the full expression, while the coroutine started by 'acme::invoke_later' still uses capture 'prefix'
   // CHECK: :[[@LINE-3]]:25: note: 'prefix' used here, after the coroutine suspends
   co_await std::move(later);
+
+  auto borrowed = acme::await_borrowed([prefix]() -> coro::task<void> {
+    co_await acme::send("first");
+    co_await acme::send(prefix);
+  });
+  // CHECK: :[[@LINE-4]]:40: warning: temporary bound to parameter 'func' of coroutine 'await_borrowed' is destroyed at the end of the full expression, while the coroutine may still use it
+  // CHECK: :53:65: note: parameter 'func' declared here
+  co_await std::move(borrowed);
 
   // A capture read before the await in source order, in a loop that awaits.
   auto shards = acme::each_shard([items](int shard) -> coro::task<void> {

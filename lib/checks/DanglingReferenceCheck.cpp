@@ -431,6 +431,11 @@ void DanglingReferenceCheck::checkClosureArguments(const CallExpr &Call,
            "is awaited",
            DiagnosticIDs::Note)
           << Wrapper;
+    else if (Fate == ClosureFate::Borrowed)
+      diag(Lambda->getBeginLoc(),
+           "await the call in the same full expression, or pass the captures "
+           "as parameters of the lambda",
+           DiagnosticIDs::Note);
     else
       diag(Lambda->getBeginLoc(),
            "pass the captures as parameters of the lambda, or make the body "

@@ -106,6 +106,7 @@ coro::task<void> fan_out(std::vector<int> items) {
   });
   // CHECK: :[[@LINE-4]]:35: warning: the closure of this lambda coroutine is destroyed at the end of the full expression, while the coroutine started by 'acme::invoke_later' still uses capture 'prefix'
   // CHECK: :[[@LINE-3]]:25: note: 'prefix' used here, after the coroutine suspends
+  // CHECK: :[[@LINE-6]]:35: note: await the call in the same full expression, or pass the captures as parameters of the lambda
   co_await std::move(later);
 
   auto borrowed = acme::await_borrowed([prefix]() -> coro::task<void> {

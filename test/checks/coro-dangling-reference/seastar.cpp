@@ -33,7 +33,7 @@ struct Cache {
     });
     // CHECK: :[[@LINE-4]]:47: warning: the closure of this lambda coroutine is destroyed at the end of the full expression, while the coroutine started by 'seastar::parallel_for_each' still uses capture 'this' [coro-dangling-reference]
     // CHECK: :[[@LINE-3]]:22: note: 'this' used here, after the coroutine suspends
-    // CHECK: :[[@LINE-6]]:47: note: pass the captures as parameters of the lambda, or make the body a function that takes them by value
+    // CHECK: :[[@LINE-6]]:47: note: await the call in the same full expression, or pass the captures as parameters of the lambda
   }
 
   // Background work under a gate, not awaited.

@@ -18,6 +18,7 @@ public:
   void onStartOfTranslationUnit() override {
     CorolintCheck::onStartOfTranslationUnit();
     Waiting.clear();
+    Fates.clear();
   }
 
 private:
@@ -27,11 +28,25 @@ private:
     bool Statement = false;      // A discarded expression statement.
     const clang::Stmt *Escape = nullptr; // The return, or the spawn call.
     bool Spawned = false;
+    bool IntoScope = false; // Spawned into a scope that a join awaits.
   };
   void walk(const clang::Stmt *S, Use U, const clang::ASTContext &Ctx);
   void checkCall(const clang::CallExpr &Call, Use U, const clang::ASTContext &Ctx);
   void checkInvokedLambda(const clang::LambdaExpr &Lambda,
                           const clang::CallExpr &Call, Use U);
+  /// What a callee does with the callable bound to one of its parameters.
+  enum class ClosureFate {
+    Unknown,  // Not known: stored, kept, passed on to code out of sight.
+    Kept,     // Alive until the coroutine it returned finishes.
+    Borrowed, // The callee refers to the caller's closure and lets the
+              // coroutine escape: alive until the caller's full expression
+              // ends.
+    Dropped,  // The callee copies the closure and destroys the copy before
+              // the coroutine it returned finishes.
+  };
+  ClosureFate closureFate(const clang::FunctionDecl &Callee, unsigned ParamIndex,
+                          unsigned Depth);
+  void checkClosureArguments(const clang::CallExpr &Call, Use U);
   void checkSpawnedLambda(const clang::LambdaExpr &Lambda, const clang::CallExpr &Spawn);
   bool isCoroutineCall(const clang::CallExpr &Call, const clang::ASTContext &Ctx);
   bool isReferenceLike(clang::QualType T) const;
@@ -42,15 +57,28 @@ private:
   const std::string WaitingFunctions;
   const std::string EventLoopRunFunctions;
   const std::string ReferenceLikeTypes;
+  const std::string ClosureDroppingFunctions;
+  const std::string ScopeSpawnFunctions;
   /// RunToCompletionFunctions and WaitingFunctions: a call of either that
   /// takes a coroutine's result finishes the coroutine.
-  NameList Spawn, Completing, EventLoopRun, ReferenceLike;
+  NameList Spawn, Completing, EventLoopRun, ReferenceLike, ClosureDropping,
+      ScopeSpawn;
   /// The function being analysed.
   const clang::FunctionDecl *Current = nullptr;
+  /// The loops around the statement being walked, innermost last.
+  llvm::SmallVector<const clang::Stmt *, 4> Loops;
+  /// True if \p Var dies with an iteration of the innermost loop around
+  /// \p Spawn, and nothing after \p Spawn in that iteration suspends (as a
+  /// join would).
+  bool diesWithIteration(const clang::VarDecl &Var,
+                         const clang::CallExpr &Spawn) const;
   /// The function being analysed runs an event loop to completion.
   bool RunsEventLoop = false;
   /// Callees known to wait (or not) before they return.
   llvm::DenseMap<const clang::FunctionDecl *, bool> Waiting;
+  /// closureFate() per callee definition and parameter index.
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, ClosureFate>
+      Fates;
 };
 
 } // namespace corolint

@@ -160,6 +160,8 @@ void DiscardedAwaitableCheck::check(const MatchFinder::MatchResult &Result) {
       for (const Decl *D : Declaration->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D))
           checkUnusedLocal(*Var, S);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Statement))
+      checkVoidCallableConversion(*Construct, S);
   });
 }
 
@@ -254,6 +256,75 @@ void DiscardedAwaitableCheck::checkUnusedLocal(const VarDecl &Var,
                           "never used%select{|; the coroutine will "
                           "not run|; its result and exceptions are lost}2")
       << nounFor(Info) << &Var << consequenceFor(Info);
+}
+
+} // namespace corolint
+
+namespace corolint {
+
+/// True if \p T wraps a callable behind the signature of its first
+/// template argument, a function type returning void
+/// (`std::function<void(int)>`, `function_ref<void()>`): what the callable
+/// returns is dropped.
+static bool wrapsVoidCallable(QualType T) {
+  const auto *Wrapper = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Wrapper || Wrapper->getTemplateArgs().size() == 0)
+    return false;
+  const TemplateArgument &Signature = Wrapper->getTemplateArgs()[0];
+  if (Signature.getKind() != TemplateArgument::Type)
+    return false;
+  const auto *Function = Signature.getAsType()->getAs<FunctionProtoType>();
+  return Function && Function->getReturnType()->isVoidType();
+}
+
+/// The function that a call of \p Callable (a lambda, a function or a
+/// pointer to one) runs, if it is one function known here.
+static const FunctionDecl *calledFunction(const Expr &Callable) {
+  const Expr *E = stripImplicit(&Callable);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_AddrOf)
+    E = stripImplicit(Unary->getSubExpr());
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return Lambda->getCallOperator();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<FunctionDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+void DiscardedAwaitableCheck::checkVoidCallableConversion(
+    const CXXConstructExpr &Construct, const Scope &S) {
+  if (Construct.getNumArgs() == 0 || !wrapsVoidCallable(Construct.getType()))
+    return;
+  const Expr &Arg = *Construct.getArg(0);
+  const FunctionDecl *Called = calledFunction(Arg);
+  if (!Called)
+    return;
+  QualType Returned = Called->getReturnType();
+  if (Returned->isDependentType() || Returned->isUndeducedType())
+    return;
+  CoroutineTypeInfo Info = Types.classify(Returned, S.Ctx);
+  // A function whose task completes within the call returns a value.
+  const FunctionDecl *Definition = nullptr;
+  if (!isReportable(Info) || completesWithinCall(*Called) ||
+      (Called->hasBody(Definition) && !isCoroutine(*Definition) &&
+       Info.Promise && promiseNeverSuspends(*Info.Promise)))
+    return;
+  SourceLocation Loc = stripImplicit(&Arg)->getBeginLoc();
+  diag(Loc, "%select{task|awaitable|coroutine object}0 returned by %1 is "
+            "discarded: %2 calls it as a function returning void"
+            "%select{|; the coroutine will not run|; its result and "
+            "exceptions are lost}3")
+      << nounFor(Info)
+      << (isLambdaCallOperator(Called) ? std::string("the lambda")
+                                       : "'" + Called->getNameAsString() + "'")
+      << Construct.getType().getCanonicalType().getUnqualifiedType()
+      << consequenceFor(Info)
+      << Arg.getSourceRange();
+  diag(Loc,
+       "let the wrapper's signature return the task and await it, or start "
+       "the task inside the callable",
+       DiagnosticIDs::Note);
 }
 
 } // namespace corolint

@@ -21,6 +21,8 @@ private:
   struct Scope;
   void checkDiscarded(const clang::Expr &Statement, const Scope &S);
   void checkUnusedLocal(const clang::VarDecl &Var, const Scope &S);
+  void checkVoidCallableConversion(const clang::CXXConstructExpr &Construct,
+                                   const Scope &S);
 
   const bool AllowExplicitDiscard;
   /// Macros whose statement is meant to throw (`EXPECT_THROW`).

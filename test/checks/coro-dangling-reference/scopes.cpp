@@ -1,0 +1,48 @@
+// Work spawned into a scope (a task group) runs until the scope is joined:
+// a reference parameter bound to a local of a loop iteration dangles once
+// the iteration ends; one bound to a local that outlives the join does not.
+// RUN: %check-test coro-dangling-reference %s -- %std -I%inputs
+
+#include <cppcoro/async_scope.hpp>
+#include <cppcoro/task.hpp>
+#include <string>
+#include <vector>
+
+cppcoro::task<> process(const std::string &key);
+cppcoro::task<> process_copy(std::string key);
+
+cppcoro::task<> fan_out(std::vector<std::string> names) {
+  cppcoro::async_scope scope;
+  for (const std::string &name : names) {
+    std::string key = "user:" + name;
+    scope.spawn(process(key));
+    // CHECK: :[[@LINE-1]]:25: warning: coroutine 'process' refers to 'key', a local of the loop, through parameter 'key', but is spawned into a scope that outlives the iteration [coro-dangling-reference]
+    // CHECK: :11:44: note: parameter 'key' declared here
+    // CHECK: :[[@LINE-3]]:5: note: the coroutine is spawned here
+  }
+  for (std::string name : names)
+    scope.spawn(process(name));
+  // CHECK: :[[@LINE-1]]:25: warning: coroutine 'process' refers to 'name', a local of the loop, through parameter 'key', but is spawned into a scope that outlives the iteration
+  co_await scope.join();
+}
+
+// Not reported: the local outlives the join; a loop variable that is a
+// reference to the caller's element; taken by value; joined within the
+// iteration.
+cppcoro::task<> look_alikes(std::vector<std::string> names) {
+  cppcoro::async_scope scope;
+  std::string prefix = "user:";
+  for (const std::string &name : names) {
+    scope.spawn(process(prefix));
+    scope.spawn(process(name));
+    std::string key = prefix + name;
+    scope.spawn(process_copy(key));
+  }
+  for (const std::string &name : names) {
+    std::string key = prefix + name;
+    cppcoro::async_scope batch;
+    batch.spawn(process(key));
+    co_await batch.join();
+  }
+  co_await scope.join();
+}

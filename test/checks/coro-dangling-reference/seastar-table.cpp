@@ -1,0 +1,53 @@
+// Callees whose definition does not show that they drop the closure take
+// the framework table's ClosureDroppingFunctions; the note names the
+// framework's AwaitedClosureWrapper where the call is awaited at once.
+// Seastar's rows are given here through configuration, as the built-in
+// entry would give them.
+// RUN: %strip-checks %s > %t.cpp
+// RUN: printf '%%s\n' 'CheckOptions:' '  corolint.Frameworks: Seastar' '  corolint.Seastar.Namespaces: seastar' \
+// RUN:   '  corolint.Seastar.ClosureDroppingFunctions: "seastar::future::then;seastar::future::then_wrapped;seastar::future::finally;seastar::future::handle_exception;seastar::future::handle_exception_type"' \
+// RUN:   '  corolint.Seastar.AwaitedClosureWrapper: seastar::coroutine::lambda' > %t.yaml
+// RUN: not %corolint --checks='-*,coro-dangling-reference' --config-file=%t.yaml %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
+// RUN: %tidy -checks='-*,coro-dangling-reference' --config-file=%t.yaml %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
+//
+// Without the rows: not assumed.
+// PLAIN-NOT: warning:
+// RUN: %corolint --checks='-*,coro-dangling-reference' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=PLAIN --allow-empty --implicit-check-not="{{warning|error}}:"
+
+#include <chrono>
+#include <seastar/core/coroutine.hh>
+#include <seastar/core/future.hh>
+#include <seastar/core/sleep.hh>
+#include <string>
+
+using namespace std::chrono_literals;
+
+seastar::future<> store(std::string key, int value);
+
+seastar::future<> later(std::string key) {
+  return seastar::sleep(1ms).then([key]() -> seastar::future<> {
+    co_await seastar::sleep(1ms);
+    co_await store(key, 1);
+  });
+  // CHECK-MESSAGES: :[[@LINE-4]]:35: warning: 'seastar::future::then' destroys the closure of this lambda coroutine before the coroutine finishes, while the coroutine still uses capture 'key' [coro-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-3]]:20: note: 'key' used here, after the coroutine suspends
+  // CHECK-MESSAGES: :[[@LINE-6]]:35: note: pass the captures as parameters of the lambda, or make the body a function that takes them by value
+}
+
+seastar::future<> awaited(std::string key) {
+  co_await seastar::sleep(1ms).then([key]() -> seastar::future<> {
+    co_await seastar::sleep(1ms);
+    co_await store(key, 2);
+  });
+  // CHECK-MESSAGES: :[[@LINE-4]]:37: warning: 'seastar::future::then' destroys the closure of this lambda coroutine before the coroutine finishes, while the coroutine still uses capture 'key'
+  // CHECK-MESSAGES: :[[@LINE-3]]:20: note: 'key' used here, after the coroutine suspends
+  // CHECK-MESSAGES: :[[@LINE-6]]:37: note: wrap the lambda in 'seastar::coroutine::lambda' to keep the closure alive while the call is awaited
+
+  // Not reported: the wrapper awaited at once; a parameter instead of a
+  // capture; a lambda that is no coroutine.
+  co_await seastar::sleep(1ms).then(seastar::coroutine::lambda([key]() -> seastar::future<> {
+    co_await seastar::sleep(1ms);
+    co_await store(key, 3);
+  }));
+  co_await seastar::sleep(1ms).then([key] { return store(key, 4); });
+}

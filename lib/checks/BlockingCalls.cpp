@@ -278,13 +278,19 @@ static bool awaitsReadinessOf(const CallExpr &IO, const FunctionDecl &Coroutine)
 
 /// True if \p Coroutine asked, before \p Wait, whether the object \p Wait
 /// waits on is ready (`EXPECT_TRUE(f.isReady()); f.get();`, or the branch
-/// after `aw.await_ready()`): the code established that it returns at once.
+/// after `aw.await_ready()`), or the object is what a co_await returned:
+/// the code established that it returns at once.
 bool BlockingCheckBase::readinessEstablished(const CallExpr &Wait,
                                              const FunctionDecl &Coroutine,
                                              const SourceManager &SM) const {
   std::optional<const ValueDecl *> Object = objectOf(Wait);
   if (!Object || !*Object)
     return false;
+  // What a co_await gave back has resolved (`auto f = co_await
+  // seastar::coroutine::as_future(op());` then `f.get()`).
+  if (const auto *Var = dyn_cast<VarDecl>(*Object))
+    if (Var->getInit() && isa<CoawaitExpr>(stripImplicit(Var->getInit())))
+      return true;
   SourceLocation WaitLoc = SM.getExpansionLoc(Wait.getBeginLoc());
   bool Asked = false;
   forEachOwnStmt(userBody(Coroutine), [&](const Stmt &S) {

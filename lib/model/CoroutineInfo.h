@@ -59,6 +59,10 @@ struct CoroutineTypeInfo {
   CoroutineStart Start = CoroutineStart::Unknown;
   /// The promise type's class, when it could be found.
   const clang::CXXRecordDecl *Promise = nullptr;
+  /// Awaiting it may suspend any coroutine and resume it later: its
+  /// awaiter's await_suspend takes any coroutine's handle, not only one of
+  /// its own kind. A value of the type may still be pending.
+  bool AwaitSuspendsAnyCoroutine = false;
 };
 
 /// Classifies types structurally, with results cached per class. One instance

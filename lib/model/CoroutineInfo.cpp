@@ -830,7 +830,13 @@ SourceLocation beginOf(const Expr &E) {
 
 
 
+bool isMacroStatementWrapper(const DoStmt &Do) {
+  return Do.getDoLoc().isMacroID() && Do.getWhileLoc().isMacroID();
+}
+
 const Stmt *loopBody(const Stmt &S) {
+  if (const auto *Do = dyn_cast<DoStmt>(&S); Do && isMacroStatementWrapper(*Do))
+    return nullptr;
   if (const auto *For = dyn_cast<ForStmt>(&S))
     return For->getBody();
   if (const auto *While = dyn_cast<WhileStmt>(&S))

@@ -9,6 +9,8 @@
 #include <seastar/coroutine/as_future.hh>
 
 seastar::future<int> fetch(int key);
+seastar::future<int> ready_value() { co_return 64; }
+seastar::future<> idle();
 
 int fetch_now(int key) { return fetch(key).get(); }
 
@@ -26,8 +28,11 @@ seastar::future<int> stalls() {
 }
 
 // Look-alikes: get() in a seastar::thread (seastar::async's function is no
-// coroutine), on a future that is available, or on the resolved future that
-// coroutine::as_future gives back.
+// coroutine), on a future that is available (asked here or in a lambda the
+// coroutine awaits), on the resolved future that coroutine::as_future gives
+// back, on the result of a coroutine that completes within the call; the
+// await of a lambda coroutine called on the spot (its awaiter's get() is the
+// await's own).
 seastar::future<int> waits_properly() {
   int a = co_await seastar::async([] { return fetch(1).get() + fetch_now(2); });
   auto ready = fetch(3);
@@ -36,5 +41,11 @@ seastar::future<int> waits_properly() {
   auto outcome = co_await seastar::coroutine::as_future(fetch(4));
   if (outcome.failed())
     co_return 0;
-  co_return a + outcome.get() + co_await fetch(5);
+  a += ready_value().get();
+  auto background = fetch(6);
+  co_await [&]() -> seastar::future<> {
+    while (!background.available())
+      co_await idle();
+  }();
+  co_return a + outcome.get() + co_await fetch(5) + background.get();
 }

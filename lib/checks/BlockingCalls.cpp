@@ -84,13 +84,17 @@ static void forEachOwnCall(
     llvm::function_ref<void(const CallExpr &, bool IsStatement)> Visit) {
   llvm::SmallPtrSet<const Expr *, 8> Statements;
   llvm::SmallPtrSet<const Stmt *, 8> AwaiterCalls;
+  // Statements of the body itself only: there `co_await` could replace a
+  // call.
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    for (const Expr *E : discardedSubExprs(S))
+      Statements.insert(stripImplicit(E));
+  });
   // Over the same statements as the visit below: the awaits of a lambda
   // coroutine called on the spot are awaits too.
   forEachOwnStmt(
       Body,
       [&](const Stmt &S) {
-        for (const Expr *E : discardedSubExprs(S))
-          Statements.insert(stripImplicit(E));
         if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S))
           for (const Expr *Step : {Suspend->getReadyExpr(),
                                    Suspend->getSuspendExpr(),

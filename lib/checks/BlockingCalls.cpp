@@ -84,15 +84,24 @@ static void forEachOwnCall(
     llvm::function_ref<void(const CallExpr &, bool IsStatement)> Visit) {
   llvm::SmallPtrSet<const Expr *, 8> Statements;
   llvm::SmallPtrSet<const Stmt *, 8> AwaiterCalls;
+  // Statements of the body itself only: there `co_await` could replace a
+  // call.
   forEachOwnStmt(Body, [&](const Stmt &S) {
     for (const Expr *E : discardedSubExprs(S))
       Statements.insert(stripImplicit(E));
-    if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S))
-      for (const Expr *Step : {Suspend->getReadyExpr(),
-                               Suspend->getSuspendExpr(),
-                               Suspend->getResumeExpr()})
-        collectCalls(Step, AwaiterCalls);
   });
+  // Over the same statements as the visit below: the awaits of a lambda
+  // coroutine called on the spot are awaits too.
+  forEachOwnStmt(
+      Body,
+      [&](const Stmt &S) {
+        if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S))
+          for (const Expr *Step : {Suspend->getReadyExpr(),
+                                   Suspend->getSuspendExpr(),
+                                   Suspend->getResumeExpr()})
+            collectCalls(Step, AwaiterCalls);
+      },
+      LambdasInvokedOnTheSpot::Include);
   forEachOwnStmt(
       Body,
       [&](const Stmt &S) {
@@ -278,23 +287,44 @@ static bool awaitsReadinessOf(const CallExpr &IO, const FunctionDecl &Coroutine)
 
 /// True if \p Coroutine asked, before \p Wait, whether the object \p Wait
 /// waits on is ready (`EXPECT_TRUE(f.isReady()); f.get();`, or the branch
-/// after `aw.await_ready()`): the code established that it returns at once.
+/// after `aw.await_ready()`), also in one of its lambdas, or the object is
+/// what a co_await returned or a coroutine that completes within the call
+/// made: the code established that it returns at once.
 bool BlockingCheckBase::readinessEstablished(const CallExpr &Wait,
                                              const FunctionDecl &Coroutine,
                                              const SourceManager &SM) const {
+  // `ready_coroutine().get()`: a coroutine that completes within the call
+  // returns a result that is ready.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Wait))
+    if (const auto *Made = dyn_cast<CallExpr>(
+            stripImplicit(Member->getImplicitObjectArgument())))
+      if (const FunctionDecl *Callee = Made->getDirectCallee();
+          Callee && completesWithinCall(*Callee))
+        return true;
   std::optional<const ValueDecl *> Object = objectOf(Wait);
   if (!Object || !*Object)
     return false;
+  // What a co_await gave back has resolved (`auto f = co_await
+  // seastar::coroutine::as_future(op());` then `f.get()`).
+  if (const auto *Var = dyn_cast<VarDecl>(*Object))
+    if (Var->getInit() && isa<CoawaitExpr>(stripImplicit(Var->getInit())))
+      return true;
   SourceLocation WaitLoc = SM.getExpansionLoc(Wait.getBeginLoc());
+  // Also in the coroutine's lambdas, which refer to its locals: the
+  // coroutine awaits one that returns once the object is ready.
   bool Asked = false;
-  forEachOwnStmt(userBody(Coroutine), [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    Asked = Asked ||
-            (Call && Call != &Wait && objectOf(*Call) == Object &&
-             Table.isReadinessCheck(*Call) &&
-             SM.isBeforeInTranslationUnit(
-                 SM.getExpansionLoc(Call->getBeginLoc()), WaitLoc));
-  });
+  std::function<void(const Stmt *)> Search = [&](const Stmt *S) {
+    if (!S || Asked)
+      return;
+    const auto *Call = dyn_cast<CallExpr>(S);
+    Asked = Call && Call != &Wait && objectOf(*Call) == Object &&
+            Table.isReadinessCheck(*Call) &&
+            SM.isBeforeInTranslationUnit(
+                SM.getExpansionLoc(Call->getBeginLoc()), WaitLoc);
+    for (const Stmt *Child : S->children())
+      Search(Child);
+  };
+  Search(userBody(Coroutine));
   return Asked;
 }
 

@@ -39,6 +39,9 @@ DetachedTaskCheck::DetachedTaskCheck(llvm::StringRef Name,
 
 void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  // A detaching function's overload that forwards to another one (Seastar's
+  // `run_in_background(Func&&)`) is the framework's code, not a caller's.
+  bool InDetaching = Detaching.matches(*Function);
   llvm::SmallPtrSet<const Expr *, 8> Statements;
   forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
     for (const Expr *E : discardedSubExprs(S))
@@ -52,7 +55,8 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     } else if (calleeIsListed(*Call, DetachedThreads)) {
       diag(Loc, "thread is detached: nobody can join it or know when it "
                 "ends, and it may outlive what it uses");
-    } else if (calleeIsListed(*Call, Detaching) && !detachesOnlyNothrow(*Call)) {
+    } else if (calleeIsListed(*Call, Detaching) && !InDetaching &&
+               !detachesOnlyNothrow(*Call)) {
       diag(Loc, "work started with %0 is detached: nobody can wait for it "
                 "or handle its errors")
           << quotedCalleeName(*Call);

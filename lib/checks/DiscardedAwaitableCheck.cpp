@@ -28,13 +28,16 @@ enum Consequence { None, WillNotRun, ResultLost };
 } // namespace
 
 /// True if \p Call is of an ordinary function (its definition is no
-/// coroutine) returning a type whose coroutines never suspend: a value made
-/// by the function (folly's `Expected`), not a task left to await.
+/// coroutine) returning a type whose coroutines never suspend and which
+/// suspends no other coroutine when awaited: a value made by the function
+/// (folly's `Expected`), not a task left to await (Seastar's eager future,
+/// which an awaiter may wait for).
 static bool returnsValue(const CallExpr &Call, const CoroutineTypeInfo &Info) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   const FunctionDecl *Definition = nullptr;
   return Callee && Callee->hasBody(Definition) && !isCoroutine(*Definition) &&
-         Info.Promise && promiseNeverSuspends(*Info.Promise);
+         Info.Promise && promiseNeverSuspends(*Info.Promise) &&
+         !Info.AwaitSuspendsAnyCoroutine;
 }
 
 static bool isReportable(const CoroutineTypeInfo &Info) {

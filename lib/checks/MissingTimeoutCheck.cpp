@@ -87,8 +87,11 @@ bool MissingTimeoutCheck::hasGuardArgument(const CallExpr &Operation,
   for (const Expr *Arg : Operation.arguments()) {
     if (isa<CXXDefaultArgExpr>(Arg))
       continue; // libcoro's `timeout = 0` default means no timeout.
-    const CXXRecordDecl *Class =
-        Arg->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    // A token passed by reference or by pointer (Seastar's `abort_source*`).
+    QualType Type = Arg->getType().getNonReferenceType();
+    if (Type->isPointerType())
+      Type = Type->getPointeeType();
+    const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
     if (isChronoType(Arg->getType()) || (Class && Tokens.matches(*Class)))
       return true;
     bool Wrapped = false;

@@ -100,7 +100,10 @@ static std::optional<Await> asAwait(const Stmt &S, const NameList &Ordering) {
 }
 
 static bool independent(const Await &Earlier, const Await &Later) {
-  if (Earlier.Result && Later.Touches.contains(Earlier.Result))
+  // The later await uses the earlier one's result, as an object or a value
+  // (`int n = co_await count(); co_await save(n);`).
+  if (Earlier.Result && (Later.Touches.contains(Earlier.Result) ||
+                         Later.Reads.contains(Earlier.Result)))
     return false;
   for (const void *Touched : Earlier.Touches)
     if (Later.Touches.contains(Touched) || Later.Reads.contains(Touched))

@@ -134,8 +134,14 @@ public:
     if (const auto *While = dyn_cast<WhileStmt>(S))
       return inLoop(S, {While->getConditionVariableDeclStmt(),
                         While->getCond(), While->getBody()});
-    if (const auto *Do = dyn_cast<DoStmt>(S))
+    if (const auto *Do = dyn_cast<DoStmt>(S)) {
+      if (isMacroStatementWrapper(*Do)) {
+        walk(Do->getBody());
+        walk(Do->getCond());
+        return;
+      }
       return inLoop(S, {Do->getBody(), Do->getCond()});
+    }
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
       walk(Range->getInit());
       walk(Range->getRangeInit());

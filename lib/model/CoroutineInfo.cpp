@@ -197,6 +197,56 @@ static CoroutineStart startOfPromise(const CXXRecordDecl *Promise,
   return Start;
 }
 
+static bool takesOnlyOwnHandle(const FunctionDecl &AwaitSuspend);
+
+/// The class `co_await` on a value of class \p RD suspends through: \p RD
+/// itself, or what its member or free `operator co_await` returns.
+static const CXXRecordDecl *awaiterOf(const CXXRecordDecl &RD,
+                                      const ASTContext &Ctx) {
+  if (hasMember(&RD, "await_suspend", Ctx))
+    return &RD;
+  DeclarationName Coawait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  const CXXRecordDecl *Awaiter = nullptr;
+  auto Consider = [&](const NamedDecl &D) {
+    const FunctionDecl *FD = D.getAsFunction();
+    if (!Awaiter && FD)
+      Awaiter = recordOf(returnedType(*FD));
+    // A template's `auto` (Seastar's free operator co_await): the class
+    // template its return statement names.
+    if (!Awaiter && FD && FD->getBody())
+      forEachOwnStmt(FD->getBody(), [&](const Stmt &S) {
+        const auto *Return = dyn_cast<ReturnStmt>(&S);
+        if (!Awaiter && Return && Return->getRetValue())
+          Awaiter = recordOf(Return->getRetValue()->getType());
+      });
+  };
+  lookupWithBases(&RD, Coawait, Consider);
+  const DeclContext *DC = RD.getDeclContext()->getRedeclContext();
+  if (!Awaiter && DC->isFileContext())
+    for (const NamedDecl *D : DC->lookup(Coawait)) {
+      const FunctionDecl *FD = D->getAsFunction();
+      if (FD && FD->getNumParams() >= 1 &&
+          sameClassOrTemplate(FD->getParamDecl(0)->getType(), RD))
+        Consider(*D);
+    }
+  return Awaiter;
+}
+
+/// True if awaiting \p RD hands the awaiting coroutine's handle, whatever
+/// its promise, to someone who resumes it later: its awaiter's
+/// await_suspend takes any coroutine's handle. Such a value may be pending.
+static bool awaitSuspendsAnyCoroutine(const CXXRecordDecl &RD,
+                                      const ASTContext &Ctx) {
+  const CXXRecordDecl *Awaiter = awaiterOf(RD, Ctx);
+  bool Any = false;
+  lookupWithBases(Awaiter, &Ctx.Idents.get("await_suspend"),
+                  [&](const NamedDecl &D) {
+                    if (const FunctionDecl *FD = D.getAsFunction())
+                      Any = Any || !takesOnlyOwnHandle(*FD);
+                  });
+  return Any;
+}
+
 CoroutineTypes::CoroutineTypes(llvm::StringRef ExtraAwaitables,
                                llvm::StringRef IgnoredTypes)
     : Extra(ExtraAwaitables), Ignored(IgnoredTypes) {}
@@ -231,9 +281,14 @@ CoroutineTypeInfo CoroutineTypes::compute(const CXXRecordDecl &RD,
   Info.AwaitableByName = !Structural && Extra.matches(RD);
   Info.Awaitable = Structural || Info.AwaitableByName;
 
-  Info.Promise = nestedPromise(&RD, Ctx);
+  // The compiler asks std::coroutine_traits<R, ...>::promise_type, which
+  // names R::promise_type unless a specialisation says otherwise (Seastar's
+  // future names its own, non-coroutine promise there).
+  Info.Promise = promiseFromCoroutineTraits(RD, Ctx);
   if (!Info.Promise)
-    Info.Promise = promiseFromCoroutineTraits(RD, Ctx);
+    Info.Promise = nestedPromise(&RD, Ctx);
+  if (Structural)
+    Info.AwaitSuspendsAnyCoroutine = awaitSuspendsAnyCoroutine(RD, Ctx);
   Info.CoroutineReturn = Info.Promise || RD.hasAttr<CoroReturnTypeAttr>();
   if (Info.Promise)
     Info.Start = startOfPromise(Info.Promise, Ctx);
@@ -419,7 +474,14 @@ static bool resumesOnlyItsOwnKind(const CoroutineSuspendExpr &Suspend) {
   Find(Suspend.getSuspendExpr());
   if (!Call)
     return false;
-  const FunctionDecl *Method = Call->getMethodDecl();
+  return takesOnlyOwnHandle(*Call->getMethodDecl());
+}
+
+/// True if \p AwaitSuspend takes only a handle of a specific promise
+/// (`coroutine_handle<result_promise<U>>`), not any handle or a template
+/// parameter's.
+static bool takesOnlyOwnHandle(const FunctionDecl &AwaitSuspend) {
+  const FunctionDecl *Method = &AwaitSuspend;
   if (const FunctionDecl *Pattern = Method->getTemplateInstantiationPattern())
     Method = Pattern;
   if (Method->getNumParams() != 1)
@@ -768,7 +830,13 @@ SourceLocation beginOf(const Expr &E) {
 
 
 
+bool isMacroStatementWrapper(const DoStmt &Do) {
+  return Do.getDoLoc().isMacroID() && Do.getWhileLoc().isMacroID();
+}
+
 const Stmt *loopBody(const Stmt &S) {
+  if (const auto *Do = dyn_cast<DoStmt>(&S); Do && isMacroStatementWrapper(*Do))
+    return nullptr;
   if (const auto *For = dyn_cast<ForStmt>(&S))
     return For->getBody();
   if (const auto *While = dyn_cast<WhileStmt>(&S))

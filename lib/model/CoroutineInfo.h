@@ -59,6 +59,10 @@ struct CoroutineTypeInfo {
   CoroutineStart Start = CoroutineStart::Unknown;
   /// The promise type's class, when it could be found.
   const clang::CXXRecordDecl *Promise = nullptr;
+  /// Awaiting it may suspend any coroutine and resume it later: its
+  /// awaiter's await_suspend takes any coroutine's handle, not only one of
+  /// its own kind. A value of the type may still be pending.
+  bool AwaitSuspendsAnyCoroutine = false;
 };
 
 /// Classifies types structurally, with results cached per class. One instance
@@ -206,8 +210,12 @@ const clang::Stmt *firstSuspensionIn(const clang::Stmt *S);
 /// operator call (`a || b`, `f(x)` on a lambda) as starting at its operator.
 clang::SourceLocation beginOf(const clang::Expr &E);
 
+/// True if \p Do is the `do { ... } while (0)` a macro writes around its
+/// statements (Boost.Test's `while (dummy_cond())` too): it runs once.
+bool isMacroStatementWrapper(const clang::DoStmt &Do);
+
 /// The body of loop \p S (for, range-for, while, do), or nullptr if \p S
-/// is not a loop.
+/// is not a loop (a macro's do-while wrapper is none).
 const clang::Stmt *loopBody(const clang::Stmt &S);
 
 /// True if \p FD is a lambda's call operator.

@@ -1,18 +1,8 @@
 // Callees whose definition does not show that they drop the closure take
-// the framework table's ClosureDroppingFunctions; the note names the
-// framework's AwaitedClosureWrapper where the call is awaited at once.
-// Seastar's rows are given here through configuration, as the built-in
-// entry would give them.
-// RUN: %strip-checks %s > %t.cpp
-// RUN: printf '%%s\n' 'CheckOptions:' '  corolint.Frameworks: Seastar' '  corolint.Seastar.Namespaces: seastar' \
-// RUN:   '  corolint.Seastar.ClosureDroppingFunctions: "seastar::future::then;seastar::future::then_wrapped;seastar::future::finally;seastar::future::handle_exception;seastar::future::handle_exception_type"' \
-// RUN:   '  corolint.Seastar.AwaitedClosureWrapper: seastar::coroutine::lambda' > %t.yaml
-// RUN: not %corolint --checks='-*,coro-dangling-reference' --config-file=%t.yaml %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-// RUN: %tidy -checks='-*,coro-dangling-reference' --config-file=%t.yaml %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=CHECK-MESSAGES --implicit-check-not="{{warning|error}}:"
-//
-// Without the rows: not assumed.
-// PLAIN-NOT: warning:
-// RUN: %corolint --checks='-*,coro-dangling-reference' %t.cpp -- %std -I%inputs | FileCheck %s -check-prefix=PLAIN --allow-empty --implicit-check-not="{{warning|error}}:"
+// the framework table's ClosureDroppingFunctions (Seastar's continuations);
+// the note names the framework's AwaitedClosureWrapper where the call is
+// awaited at once.
+// RUN: %check-test coro-dangling-reference %s -- %std -I%inputs
 
 #include <chrono>
 #include <seastar/core/coroutine.hh>

@@ -73,10 +73,14 @@ struct Cache {
     // future::then moves the closure into a continuation that is destroyed
     // once the lambda has returned its future: the stub's definition does
     // not show that (it keeps the callable in a heap object), so it takes
-    // the framework table's ClosureDroppingFunctions (seastar-table.cpp).
+    // the framework table's ClosureDroppingFunctions (seastar-table.cpp):
+    // reported, with the remedy for a call awaited at once.
     co_await seastar::sleep(1ms).then([this]() -> seastar::future<> {
       co_await seastar::sleep(1ms);
       co_await store(prefix, 2);
     });
+    // CHECK: :[[@LINE-4]]:39: warning: 'seastar::future::then' destroys the closure of this lambda coroutine before the coroutine finishes, while the coroutine still uses capture 'this' [coro-dangling-reference]
+    // CHECK: :[[@LINE-3]]:22: note: 'this' used here, after the coroutine suspends
+    // CHECK: :[[@LINE-6]]:39: note: wrap the lambda in 'seastar::coroutine::lambda' to keep the closure alive while the call is awaited
   }
 };

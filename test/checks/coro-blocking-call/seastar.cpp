@@ -1,0 +1,51 @@
+// future::get() waits only in a seastar::thread, whose stack can be parked.
+// In a coroutine it stalls the reactor (Seastar asserts when the future is not
+// ready): the coroutine must co_await the future instead.
+// RUN: %check-test coro-blocking-call %s -- %std -I%inputs
+
+#include <seastar/core/coroutine.hh>
+#include <seastar/core/sleep.hh>
+#include <seastar/core/thread.hh>
+#include <seastar/coroutine/as_future.hh>
+
+seastar::future<int> fetch(int key);
+seastar::future<int> ready_value() { co_return 64; }
+seastar::future<> idle();
+
+int fetch_now(int key) { return fetch(key).get(); }
+
+seastar::future<int> stalls() {
+  int a = fetch(1).get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: coroutine 'stalls' waits for another thread in 'seastar::future::get', blocking its thread [coro-blocking-call]
+  auto pending = fetch(2);
+  pending.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'stalls' waits for another thread in 'seastar::future::wait', blocking its thread [coro-blocking-call]
+  int b = fetch_now(3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: coroutine 'stalls' waits for another thread in 'seastar::future::get' through 'fetch_now', blocking its thread [coro-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-10]]:33: note: 'fetch_now' calls 'seastar::future::get' here
+  co_return a + b + pending.get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: coroutine 'stalls' waits for another thread in 'seastar::future::get', blocking its thread [coro-blocking-call]
+}
+
+// Look-alikes: get() in a seastar::thread (seastar::async's function is no
+// coroutine), on a future that is available (asked here or in a lambda the
+// coroutine awaits), on the resolved future that coroutine::as_future gives
+// back, on the result of a coroutine that completes within the call; the
+// await of a lambda coroutine called on the spot (its awaiter's get() is the
+// await's own).
+seastar::future<int> waits_properly() {
+  int a = co_await seastar::async([] { return fetch(1).get() + fetch_now(2); });
+  auto ready = fetch(3);
+  if (ready.available())
+    a += ready.get();
+  auto outcome = co_await seastar::coroutine::as_future(fetch(4));
+  if (outcome.failed())
+    co_return 0;
+  a += ready_value().get();
+  auto background = fetch(6);
+  co_await [&]() -> seastar::future<> {
+    while (!background.available())
+      co_await idle();
+  }();
+  co_return a + outcome.get() + co_await fetch(5) + background.get();
+}

@@ -112,8 +112,7 @@ bool DanglingReferenceCheck::isCoroutineCall(const CallExpr &Call,
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return false;
-  const FunctionDecl *Definition = nullptr;
-  if (Callee->hasBody(Definition))
+  if (const FunctionDecl *Definition = definitionInSight(*Callee))
     return isCoroutine(*Definition) && !completesWithinCall(*Definition);
   return Types.classify(Callee->getReturnType(), Ctx).CoroutineReturn;
 }
@@ -239,8 +238,8 @@ static bool names(const Expr *E, const ParmVarDecl &Param) {
 DanglingReferenceCheck::ClosureFate
 DanglingReferenceCheck::closureFate(const FunctionDecl &Callee,
                                     unsigned ParamIndex, unsigned Depth) {
-  const FunctionDecl *Definition = nullptr;
-  if (!Callee.hasBody(Definition) || !Definition->getBody() ||
+  const FunctionDecl *Definition = definitionInSight(Callee);
+  if (!Definition || !Definition->getBody() ||
       ParamIndex >= Definition->getNumParams())
     return ClosureFate::Unknown;
   auto [Known, Inserted] =
@@ -399,8 +398,8 @@ void DanglingReferenceCheck::checkClosureArguments(const CallExpr &Call,
       Fate = ClosureFate::Dropped;
     // A coroutine taking the closure by reference: the temporary rule of
     // checkCall() reports it.
-    const FunctionDecl *OwnerDefinition = nullptr;
-    if (Fate == ClosureFate::Borrowed && Owner->hasBody(OwnerDefinition) &&
+    const FunctionDecl *OwnerDefinition = definitionInSight(*Owner);
+    if (Fate == ClosureFate::Borrowed && OwnerDefinition &&
         isCoroutine(*OwnerDefinition))
       continue;
     if (Fate != ClosureFate::Dropped &&

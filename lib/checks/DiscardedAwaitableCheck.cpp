@@ -34,8 +34,8 @@ enum Consequence { None, WillNotRun, ResultLost };
 /// which an awaiter may wait for).
 static bool returnsValue(const CallExpr &Call, const CoroutineTypeInfo &Info) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  const FunctionDecl *Definition = nullptr;
-  return Callee && Callee->hasBody(Definition) && !isCoroutine(*Definition) &&
+  const FunctionDecl *Definition = Callee ? definitionInSight(*Callee) : nullptr;
+  return Definition && !isCoroutine(*Definition) &&
          Info.Promise && promiseNeverSuspends(*Info.Promise) &&
          !Info.AwaitSuspendsAnyCoroutine;
 }
@@ -308,9 +308,9 @@ void DiscardedAwaitableCheck::checkVoidCallableConversion(
     return;
   CoroutineTypeInfo Info = Types.classify(Returned, S.Ctx);
   // A function whose task completes within the call returns a value.
-  const FunctionDecl *Definition = nullptr;
+  const FunctionDecl *Definition = definitionInSight(*Called);
   if (!isReportable(Info) || completesWithinCall(*Called) ||
-      (Called->hasBody(Definition) && !isCoroutine(*Definition) &&
+      (Definition && !isCoroutine(*Definition) &&
        Info.Promise && promiseNeverSuspends(*Info.Promise)))
     return;
   SourceLocation Loc = stripImplicit(&Arg)->getBeginLoc();

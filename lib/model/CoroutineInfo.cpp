@@ -534,6 +534,16 @@ bool promiseNeverSuspends(const CXXRecordDecl &Promise) {
          neverSuspends(Promise, "final_suspend");
 }
 
+const FunctionDecl *definitionInSight(const FunctionDecl &F) {
+  const FunctionDecl *Definition = nullptr;
+  if (!F.hasBody(Definition) || !Definition)
+    return nullptr;
+  const SourceManager &SM = Definition->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+    return nullptr;
+  return Definition;
+}
+
 bool completesWithinCall(const FunctionDecl &Callee) {
   const FunctionDecl *Definition = nullptr;
   if (!Callee.hasBody(Definition) || !isCoroutine(*Definition))

@@ -122,6 +122,12 @@ bool isCoroutine(const clang::FunctionDecl &FD);
 /// task: nothing of the caller's can dangle, nothing is left unawaited.
 bool completesWithinCall(const clang::FunctionDecl &Callee);
 
+/// The definition of \p F that the model reads, or nullptr: none in a
+/// system header, whose bodies the fast path skips (what is known of them is
+/// the framework table's), so that findings are the same with it and
+/// without it.
+const clang::FunctionDecl *definitionInSight(const clang::FunctionDecl &F);
+
 /// True if \p Callee, an ordinary function whose body is in sight, waits
 /// before it returns: it calls one of \p Waits (`p.get_future().wait()`) or
 /// loops until a coroutine is done (`while (!promise.done()) drive();`).

@@ -206,19 +206,8 @@ void DanglingReferenceCheck::checkInvokedLambda(const LambdaExpr &Lambda,
 /// and `std::move`.
 static bool names(const Expr *E, const ParmVarDecl &Param) {
   while (E) {
-    E = E->IgnoreParens();
-    if (const auto *Cast = dyn_cast<CastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    if (const auto *Full = dyn_cast<FullExpr>(E)) {
-      E = Full->getSubExpr();
-      continue;
-    }
-    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Temporary->getSubExpr();
-      continue;
-    }
+    // Parentheses, casts, full expressions and materialised temporaries.
+    E = E->IgnoreParenCasts();
     if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
       E = Bind->getSubExpr();
       continue;

@@ -110,7 +110,7 @@ static Referent referentOf(const Expr *E, bool ThroughViews) {
 bool DanglingReferenceCheck::isCoroutineCall(const CallExpr &Call,
                                              const ASTContext &Ctx) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee)
+  if (!Callee || isOrdinaryFunction(*Callee))
     return false;
   if (const FunctionDecl *Definition = definitionInSight(*Callee))
     return isCoroutine(*Definition) && !completesWithinCall(*Definition);

@@ -34,9 +34,7 @@ enum Consequence { None, WillNotRun, ResultLost };
 /// which an awaiter may wait for).
 static bool returnsValue(const CallExpr &Call, const CoroutineTypeInfo &Info) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  const FunctionDecl *Definition = Callee ? definitionInSight(*Callee) : nullptr;
-  return Definition && !isCoroutine(*Definition) &&
-         Info.Promise && promiseNeverSuspends(*Info.Promise) &&
+  return Callee && isOrdinaryFunction(*Callee) && Info.Promise && promiseNeverSuspends(*Info.Promise) &&
          !Info.AwaitSuspendsAnyCoroutine;
 }
 
@@ -308,10 +306,9 @@ void DiscardedAwaitableCheck::checkVoidCallableConversion(
     return;
   CoroutineTypeInfo Info = Types.classify(Returned, S.Ctx);
   // A function whose task completes within the call returns a value.
-  const FunctionDecl *Definition = definitionInSight(*Called);
   if (!isReportable(Info) || completesWithinCall(*Called) ||
-      (Definition && !isCoroutine(*Definition) &&
-       Info.Promise && promiseNeverSuspends(*Info.Promise)))
+      (isOrdinaryFunction(*Called) && Info.Promise &&
+       promiseNeverSuspends(*Info.Promise)))
     return;
   SourceLocation Loc = stripImplicit(&Arg)->getBeginLoc();
   diag(Loc, "%select{task|awaitable|coroutine object}0 returned by %1 is "

@@ -544,6 +544,29 @@ const FunctionDecl *definitionInSight(const FunctionDecl &F) {
   return Definition;
 }
 
+/// True if a body of \p F, or of the template it was instantiated from, was
+/// skipped outside the system headers.
+static bool bodySkippedAsQuiet(const FunctionDecl &F) {
+  const SourceManager &SM = F.getASTContext().getSourceManager();
+  for (const FunctionDecl *Candidate :
+       {&F, static_cast<const FunctionDecl *>(
+                 F.getTemplateInstantiationPattern(/*ForDefinition=*/false))}) {
+    if (!Candidate)
+      continue;
+    for (const FunctionDecl *Redecl : Candidate->redecls())
+      if (Redecl->hasSkippedBody() &&
+          !SM.isInSystemHeader(SM.getExpansionLoc(Redecl->getLocation())))
+        return true;
+  }
+  return false;
+}
+
+bool isOrdinaryFunction(const FunctionDecl &F) {
+  if (const FunctionDecl *Definition = definitionInSight(F))
+    return !isCoroutine(*Definition);
+  return bodySkippedAsQuiet(F);
+}
+
 bool completesWithinCall(const FunctionDecl &Callee) {
   const FunctionDecl *Definition = nullptr;
   if (!Callee.hasBody(Definition) || !isCoroutine(*Definition))

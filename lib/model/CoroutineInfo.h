@@ -128,6 +128,11 @@ bool completesWithinCall(const clang::FunctionDecl &Callee);
 /// without it.
 const clang::FunctionDecl *definitionInSight(const clang::FunctionDecl &F);
 
+/// True if \p F is known to be an ordinary function, not a coroutine: its
+/// definition in sight is none, or its body in a user's header was skipped
+/// because it names no coroutine keyword (tooling/QuietBodies.h).
+bool isOrdinaryFunction(const clang::FunctionDecl &F);
+
 /// True if \p Callee, an ordinary function whose body is in sight, waits
 /// before it returns: it calls one of \p Waits (`p.get_future().wait()`) or
 /// loops until a coroutine is done (`while (!promise.done()) drive();`).

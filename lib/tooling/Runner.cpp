@@ -10,6 +10,7 @@
 #include "tooling/Runner.h"
 #include "tooling/Cache.h"
 #include "tooling/ContentHash.h"
+#include "tooling/QuietBodies.h"
 #include "tooling/Report.h"
 #include "tooling/SharedPreambles.h"
 #include "clang-tidy/ClangTidy.h"
@@ -39,17 +40,29 @@ bool inSystemHeader(const SourceManager &SM, SourceLocation Loc) {
   return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
 }
 
+/// Which function bodies a parse skips; none, for the full parse.
+struct Skipping {
+  bool SystemBodies = false;
+  /// Set: also the quiet bodies of the user's headers (see QuietBodies),
+  /// with these names of the checks.
+  std::shared_ptr<const llvm::StringSet<>> QuietKnown;
+
+  /// For cache keys: what a parse with it depends on.
+  std::string text() const {
+    return std::string(SystemBodies ? "skip" : "") + (QuietKnown ? "quiet" : "");
+  }
+};
+
 /// Wraps clang-tidy's consumer (or the PCH writer of a shared preamble):
 /// skips system-header function bodies while parsing, runs the checks over
 /// the user's top-level declarations only, and records the files read.
 class UserCodeConsumer : public MultiplexConsumer {
 public:
   UserCodeConsumer(std::unique_ptr<ASTConsumer> Inner, CompilerInstance &CI,
-                   bool SkipSystemBodies, const SharedPreamble *Preamble,
+                   const Skipping &Skip, const SharedPreamble *Preamble,
                    FileResult &Result)
-      : MultiplexConsumer(one(std::move(Inner))), CI(CI),
-        SkipSystemBodies(SkipSystemBodies), Preamble(Preamble),
-        Result(Result) {}
+      : MultiplexConsumer(one(std::move(Inner))), CI(CI), Skip(Skip),
+        Preamble(Preamble), Result(Result) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     for (Decl *D : Group)
@@ -59,8 +72,15 @@ public:
   }
 
   bool shouldSkipFunctionBody(Decl *D) override {
-    return SkipSystemBodies &&
-           inSystemHeader(CI.getSourceManager(), D->getLocation());
+    const SourceManager &SM = CI.getSourceManager();
+    if (inSystemHeader(SM, D->getLocation()))
+      return Skip.SystemBodies;
+    // The main file's bodies are what the user asked about.
+    if (!Skip.QuietKnown || SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      return false;
+    if (!Quiet)
+      Quiet.emplace(CI.getPreprocessor(), *Skip.QuietKnown);
+    return Quiet->isQuiet(*D);
   }
 
   void HandleTranslationUnit(ASTContext &Context) override {
@@ -123,18 +143,18 @@ private:
   }
 
   CompilerInstance &CI;
-  bool SkipSystemBodies;
+  Skipping Skip;
   const SharedPreamble *Preamble;
   FileResult &Result;
   std::vector<Decl *> UserDecls;
+  std::optional<QuietBodies> Quiet;
 };
 
 class LintAction : public ASTFrontendAction {
 public:
-  LintAction(ClangTidyASTConsumerFactory &Checks, bool SkipSystemBodies,
+  LintAction(ClangTidyASTConsumerFactory &Checks, const Skipping &Skip,
              const SharedPreamble *Preamble, FileResult &Result)
-      : Checks(Checks), SkipSystemBodies(SkipSystemBodies), Preamble(Preamble),
-        Result(Result) {}
+      : Checks(Checks), Skip(Skip), Preamble(Preamble), Result(Result) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
@@ -143,13 +163,12 @@ public:
     llvm::SmallString<256> Absolute(File);
     CI.getFileManager().makeAbsolutePath(Absolute);
     return std::make_unique<UserCodeConsumer>(
-        Checks.createASTConsumer(CI, Absolute), CI, SkipSystemBodies, Preamble,
-        Result);
+        Checks.createASTConsumer(CI, Absolute), CI, Skip, Preamble, Result);
   }
 
 private:
   ClangTidyASTConsumerFactory &Checks;
-  bool SkipSystemBodies;
+  const Skipping &Skip;
   const SharedPreamble *Preamble;
   FileResult &Result;
 };
@@ -158,8 +177,8 @@ private:
 /// every file that uses it.
 class PreambleAction : public GeneratePCHAction {
 public:
-  PreambleAction(bool SkipSystemBodies, FileResult &Result)
-      : SkipSystemBodies(SkipSystemBodies), Result(Result) {}
+  PreambleAction(const Skipping &Skip, FileResult &Result)
+      : Skip(Skip), Result(Result) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
@@ -167,12 +186,12 @@ public:
         GeneratePCHAction::CreateASTConsumer(CI, File);
     if (!Writer)
       return nullptr;
-    return std::make_unique<UserCodeConsumer>(std::move(Writer), CI,
-                                              SkipSystemBodies, nullptr, Result);
+    return std::make_unique<UserCodeConsumer>(std::move(Writer), CI, Skip,
+                                              nullptr, Result);
   }
 
 private:
-  bool SkipSystemBodies;
+  const Skipping &Skip;
   FileResult &Result;
 };
 
@@ -180,14 +199,14 @@ class LintActionFactory : public tooling::FrontendActionFactory {
 public:
   LintActionFactory(ClangTidyContext &Context,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                    bool SkipSystemBodies, const SharedPreamble *Preamble,
+                    Skipping Skip, const SharedPreamble *Preamble,
                     FileResult &Result)
-      : Checks(Context, std::move(FS)), SkipSystemBodies(SkipSystemBodies),
+      : Checks(Context, std::move(FS)), Skip(std::move(Skip)),
         Preamble(Preamble && Preamble->ready() ? Preamble : nullptr),
         Result(Result) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LintAction>(Checks, SkipSystemBodies, Preamble,
+    return std::make_unique<LintAction>(Checks, Skip, Preamble,
                                         Result);
   }
 
@@ -195,7 +214,7 @@ public:
                      FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
-    prepare(*Invocation, SkipSystemBodies);
+    prepare(*Invocation, Skip);
     if (Preamble) {
       PreprocessorOptions &PP = Invocation->getPreprocessorOpts();
       PP.ImplicitPCHInclude = Preamble->plan().PCHPath;
@@ -209,10 +228,11 @@ public:
 
   /// What every parse, and the preamble's, is set up with: they must agree
   /// for a PCH to be usable.
-  static void prepare(CompilerInvocation &Invocation, bool SkipSystemBodies) {
+  static void prepare(CompilerInvocation &Invocation, const Skipping &Skip) {
     // As clang-tidy does: code may hide things from analyzers.
     Invocation.getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    Invocation.getFrontendOpts().SkipFunctionBodies = SkipSystemBodies;
+    Invocation.getFrontendOpts().SkipFunctionBodies =
+        Skip.SystemBodies || Skip.QuietKnown;
     // A PCH from an earlier run is checked by content, not by time: a fresh
     // checkout gives every file a new one.
     Invocation.getHeaderSearchOpts().ValidateASTInputFilesContent = true;
@@ -220,26 +240,26 @@ public:
 
 private:
   ClangTidyASTConsumerFactory Checks;
-  bool SkipSystemBodies;
+  Skipping Skip;
   const SharedPreamble *Preamble;
   FileResult &Result;
 };
 
 class PreambleActionFactory : public tooling::FrontendActionFactory {
 public:
-  PreambleActionFactory(const PreamblePlan &Plan, bool SkipSystemBodies,
+  PreambleActionFactory(const PreamblePlan &Plan, Skipping Skip,
                         FileResult &Inputs)
-      : Plan(Plan), SkipSystemBodies(SkipSystemBodies), Inputs(Inputs) {}
+      : Plan(Plan), Skip(std::move(Skip)), Inputs(Inputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<PreambleAction>(SkipSystemBodies, Inputs);
+    return std::make_unique<PreambleAction>(Skip, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
-    LintActionFactory::prepare(*Invocation, SkipSystemBodies);
+    LintActionFactory::prepare(*Invocation, Skip);
     FrontendOptions &Frontend = Invocation->getFrontendOpts();
     Frontend.Inputs = {FrontendInputFile(Plan.HeaderPath,
                                          InputKind(Language::CXX).getHeader())};
@@ -251,7 +271,7 @@ public:
 
 private:
   const PreamblePlan &Plan;
-  bool SkipSystemBodies;
+  Skipping Skip;
   FileResult &Inputs;
 };
 
@@ -279,11 +299,18 @@ void addConfiguredArguments(tooling::ClangTool &Tool,
 }
 
 /// Findings in system headers are never shown unless asked for: then the
-/// bodies there matter.
-bool skipSystemBodies(ClangTidyContext &Context, const std::string &File,
-                      const RunOptions &Options) {
-  return Options.SkipSystemBodies &&
-         !Context.getOptionsForFile(File).SystemHeaders.value_or(false);
+/// bodies there matter. The quiet bodies of the user's headers are decided
+/// by the names this file's configuration gives the checks.
+Skipping skippingFor(ClangTidyContext &Context, const std::string &File,
+                     const RunOptions &Options) {
+  ClangTidyOptions Configured = Context.getOptionsForFile(File);
+  Skipping Skip;
+  Skip.SystemBodies =
+      Options.SkipSystemBodies && !Configured.SystemHeaders.value_or(false);
+  if (Options.SkipQuietBodies)
+    Skip.QuietKnown = std::make_shared<const llvm::StringSet<>>(
+        namesChecksKnow(Configured.CheckOptions));
+  return Skip;
 }
 
 /// Builds the PCH of \p Plan; none if the block does not compile (its
@@ -301,7 +328,7 @@ buildPreamble(const PreamblePlan &Plan, ClangTidyContext &Context,
   Tool.setPrintErrorMessage(false);
   PrecompiledBlock Built;
   PreambleActionFactory Factory(
-      Plan, skipSystemBodies(Context, Plan.Representative, Options),
+      Plan, skippingFor(Context, Plan.Representative, Options),
       Built.Inputs);
   if (Tool.run(&Factory) != 0)
     return std::nullopt;
@@ -351,6 +378,7 @@ std::string cacheKey(ClangTidyContext &Context,
       configurationAsText(Context.getOptionsForFile(File));
   Configuration += Options.ApplyAnyFix ? "\nany-fix" : "";
   Configuration += Options.SkipSystemBodies ? "\nskip" : "";
+  Configuration += Options.SkipQuietBodies ? "\nquiet" : "";
   return ResultCache::key(File, CommandLine, Configuration);
 }
 
@@ -370,8 +398,7 @@ std::string preambleCacheKey(ClangTidyContext &Context,
   }
   return ResultCache::key(
       Preamble.Identity, Arguments,
-      skipSystemBodies(Context, Preamble.Representative, Options) ? "skip"
-                                                                  : "");
+      skippingFor(Context, Preamble.Representative, Options).text());
 }
 
 } // namespace
@@ -405,7 +432,7 @@ FileResult lintFile(ClangTidyContext &Context,
   Tool.setDiagnosticConsumer(&DiagConsumer);
   FileResult Result;
   LintActionFactory Factory(Context, FS,
-                            skipSystemBodies(Context, File, Options), Preamble,
+                            skippingFor(Context, File, Options), Preamble,
                             Result);
   Result.UsedPreamble = Factory.usesPreamble();
   Tool.run(&Factory);

@@ -25,6 +25,10 @@ struct RunOptions {
   /// Parse only the declarations of functions in system headers: no check
   /// looks into their bodies, and skipping them halves the parse.
   bool SkipSystemBodies = true;
+  /// Parse only the declarations of functions in the user's headers whose
+  /// bodies name nothing the checks look for (QuietBodies). Off by default:
+  /// findings can differ (docs/performance.md).
+  bool SkipQuietBodies = false;
   /// Where results are kept across runs (see ResultCache); empty: nowhere.
   std::string CacheDir;
   /// Precompile the include block that several files start with, once.

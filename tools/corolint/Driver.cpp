@@ -197,6 +197,13 @@ cl::opt<bool> SkipSystemBodies(
     cl::desc("Parse only the declarations of functions in system headers, "
              "which no check needs (default: on; =false parses them too)."),
     cl::init(true), cl::cat(Category));
+cl::opt<bool> SkipQuietBodies(
+    "skip-quiet-bodies",
+    cl::desc("Parse only the declarations of functions in the project's "
+             "headers whose bodies name no coroutine keyword, no name the "
+             "checks know and no function kept: faster, but a finding that "
+             "depends on such a body can be missed (default: off)."),
+    cl::init(false), cl::cat(Category));
 // Where the parse spends its time (Clang's -ftime-trace format; the thread
 // that runs first, which is all of it with -j 1).
 cl::opt<std::string> TimeTrace("time-trace", cl::Hidden,
@@ -615,6 +622,7 @@ static int run(int argc, const char **argv) {
   Run.Jobs = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
   Run.ApplyAnyFix = Fix || !ExportFixes.empty();
   Run.SkipSystemBodies = SkipSystemBodies;
+  Run.SkipQuietBodies = SkipQuietBodies;
   Run.CacheDir = CacheDir;
   Run.SharePreambles = SharePreambles;
   bool ShowProgress = !Quiet && Sources->size() > 1 &&

@@ -1,0 +1,3 @@
+#include "quiet.h"
+
+int main() { return Quiet().twice(quietHelper(1)); }

@@ -1,0 +1,7 @@
+#include "matters.h"
+
+coro::task<void> run(Worker &W) {
+  napTwice();
+  W.step();
+  co_await wrapper();
+}

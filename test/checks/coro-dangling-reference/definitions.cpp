@@ -9,6 +9,9 @@
 // The option round-trips through clang-tidy's configuration dump.
 // RUN: %tidy -checks='-*,coro-dangling-reference' -config="{CheckOptions: {coro-dangling-reference.AssumeCoroutineWhenUnseen: true}}" --dump-config %s -- %std | FileCheck %s -check-prefix=CONFIG
 // CONFIG: coro-dangling-reference.AssumeCoroutineWhenUnseen: 'true'
+// RUN: %expect-exit 0 %corolint --verify-config --config="{CheckOptions: {coro-dangling-reference.AssumeCoroutineWhenUnseen: true}}" %s
+// RUN: %expect-exit 2 %corolint --verify-config --config="{CheckOptions: {coro-dangling-reference.AssumeCoroutinesWhenUnseen: true}}" %s 2>&1 | FileCheck %s -check-prefix=MISSPELT
+// MISSPELT: unknown option 'coro-dangling-reference.AssumeCoroutinesWhenUnseen' in --config; did you mean 'coro-dangling-reference.AssumeCoroutineWhenUnseen'?
 
 #include <cppcoro/task.hpp>
 #include <string>
@@ -37,20 +40,20 @@ std::vector<cppcoro::task<int>> queue;
 void enqueue() {
   queue.push_back(measure(std::string("now")));
   // CHECK: :[[@LINE-1]]:27: warning: temporary bound to parameter 'text' of coroutine 'measure' is destroyed at the end of the full expression, while the coroutine may still use it [coro-dangling-reference]
-  // CHECK: :26:47: note: parameter 'text' declared here
+  // CHECK: :29:47: note: parameter 'text' declared here
   // WORST: :[[@LINE-3]]:27: warning: temporary bound to parameter 'text' of coroutine 'measure' is destroyed
-  // WORST: :26:47: note: parameter 'text' declared here
+  // WORST: :29:47: note: parameter 'text' declared here
   queue.push_back(load(std::string("later")));
   // CHECK: :[[@LINE-1]]:24: warning: temporary bound to parameter 'key' of coroutine 'load' is destroyed
-  // CHECK: :23:44: note: parameter 'key' declared here
+  // CHECK: :26:44: note: parameter 'key' declared here
   // WORST: :[[@LINE-3]]:24: warning: temporary bound to parameter 'key' of coroutine 'load' is destroyed
-  // WORST: :23:44: note: parameter 'key' declared here
+  // WORST: :26:44: note: parameter 'key' declared here
 
   // Not reported: the callee's definition is not in sight, or is an
   // ordinary function.
   queue.push_back(store(std::string("elsewhere")));
   // WORST: :[[@LINE-1]]:25: warning: temporary bound to parameter 'key' of coroutine 'store' is destroyed
-  // WORST: :19:45: note: parameter 'key' declared here
+  // WORST: :22:45: note: parameter 'key' declared here
   queue.push_back(measure_copy(std::string("copied")));
 }
 
@@ -64,7 +67,7 @@ template <typename T> cppcoro::task<T> measure_as(const std::string &text) { co_
 template <typename T> void enqueue_as() {
   queue.push_back(measure_as<int>(std::string("never instantiated")));
   // CHECK: :[[@LINE-1]]:35: warning: temporary bound to parameter 'text' of coroutine 'measure_as' is destroyed
-  // CHECK: :62:70: note: parameter 'text' declared here
+  // CHECK: :65:70: note: parameter 'text' declared here
   // WORST: :[[@LINE-3]]:35: warning: temporary bound to parameter 'text' of coroutine 'measure_as' is destroyed
-  // WORST: :62:70: note: parameter 'text' declared here
+  // WORST: :65:70: note: parameter 'text' declared here
 }

@@ -24,11 +24,19 @@ DanglingReferenceCheck::DanglingReferenceCheck(
       ReferenceLikeTypes(listOption(Role::ReferenceLikeTypes)),
       ClosureDroppingFunctions(listOption(Role::ClosureDroppingFunctions)),
       ScopeSpawnFunctions(listOption(Role::ScopeSpawnFunctions)),
+      AssumeCoroutineWhenUnseen(
+          Options.get("AssumeCoroutineWhenUnseen", false)),
       Spawn(SpawnFunctions),
       Completing(RunToCompletionFunctions + ";" + WaitingFunctions),
       EventLoopRun(EventLoopRunFunctions), ReferenceLike(ReferenceLikeTypes),
       ClosureDropping(ClosureDroppingFunctions),
       ScopeSpawn(ScopeSpawnFunctions) {}
+
+void DanglingReferenceCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  CorolintCheck::storeOptions(Opts);
+  Options.store(Opts, "AssumeCoroutineWhenUnseen", AssumeCoroutineWhenUnseen);
+}
 
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
@@ -112,9 +120,20 @@ bool DanglingReferenceCheck::isCoroutineCall(const CallExpr &Call,
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || isOrdinaryFunction(*Callee))
     return false;
-  if (const FunctionDecl *Definition = definitionInSight(*Callee))
+  const FunctionDecl *Definition = definitionInSight(*Callee);
+  // A specialisation named in a template that is not instantiated is not
+  // instantiated either: its template's definition is the one in sight.
+  if (const FunctionDecl *Pattern =
+          Definition ? nullptr : Callee->getTemplateInstantiationPattern())
+    Definition = definitionInSight(*Pattern);
+  if (Definition)
     return isCoroutine(*Definition) && !completesWithinCall(*Definition);
-  return Types.classify(Callee->getReturnType(), Ctx).CoroutineReturn;
+  // A function that returns a task may be an ordinary one that copies or
+  // moves its arguments before it returns (a continuation API, a library
+  // wrapper): where its definition is not in sight (another translation
+  // unit, a system header) nothing says it keeps a reference.
+  return AssumeCoroutineWhenUnseen &&
+         Types.classify(Callee->getReturnType(), Ctx).CoroutineReturn;
 }
 
 void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,

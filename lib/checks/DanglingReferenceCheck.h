@@ -15,6 +15,7 @@ public:
   DanglingReferenceCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Context);
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void onStartOfTranslationUnit() override {
     CorolintCheck::onStartOfTranslationUnit();
     Waiting.clear();
@@ -59,6 +60,9 @@ private:
   const std::string ReferenceLikeTypes;
   const std::string ClosureDroppingFunctions;
   const std::string ScopeSpawnFunctions;
+  /// A callee that returns a coroutine type and whose definition is not in
+  /// sight is taken for a coroutine (the worst case); off by default.
+  const bool AssumeCoroutineWhenUnseen;
   /// RunToCompletionFunctions and WaitingFunctions: a call of either that
   /// takes a coroutine's result finishes the coroutine.
   NameList Spawn, Completing, EventLoopRun, ReferenceLike, ClosureDropping,

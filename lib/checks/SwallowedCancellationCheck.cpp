@@ -58,13 +58,21 @@ static bool passesExceptionOn(const Stmt *Block) {
   return Passes;
 }
 
-/// True if \p S leaves the coroutine or the loop: throw, return, co_return,
-/// break.
+/// True if \p S leaves the coroutine or the loop: throw (or rethrow),
+/// return, co_return, break, or a call of a function that never returns
+/// (`[[noreturn]]`: std::abort, std::rethrow_exception, a test framework's
+/// fatal failure), also where a macro wrote them.
 static bool leaves(const Stmt *S) {
   bool Found = false;
   forEachOwnStmt(S, [&](const Stmt &Node) {
-    Found = Found ||
-            isa<CXXThrowExpr, ReturnStmt, CoreturnStmt, BreakStmt>(Node);
+    if (Found)
+      return;
+    if (isa<CXXThrowExpr, ReturnStmt, CoreturnStmt, BreakStmt>(Node)) {
+      Found = true;
+    } else if (const auto *Call = dyn_cast<CallExpr>(&Node)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      Found = Callee && Callee->isNoReturn();
+    }
   });
   return Found;
 }

@@ -8,7 +8,7 @@
 
 namespace net = boost::asio;
 
-net::awaitable<void> log_line(const std::string &line);
+net::awaitable<void> log_line(const std::string &line) { co_return; }
 
 net::awaitable<void> serve(net::any_io_executor ex) {
   std::string banner = "hello";

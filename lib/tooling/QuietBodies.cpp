@@ -80,7 +80,7 @@ bool QuietBodies::isQuiet(const Decl &D) {
   const FunctionDecl *F = D.getAsFunction();
   if (!F)
     return false;
-  bool Quiet = !readBody(*F);
+  bool Quiet = !needsBody(*F);
   if (!Quiet)
     keep(*F);
   return Quiet;
@@ -93,7 +93,7 @@ void QuietBodies::keep(const FunctionDecl &F) {
     Kept.insert(Constructor->getParent()->getIdentifier());
 }
 
-bool QuietBodies::readBody(const FunctionDecl &F) {
+bool QuietBodies::needsBody(const FunctionDecl &F) {
   if (F.getLocation().isMacroID() || isCoroutineProtocol(F))
     return true;
   const SourceManager &SM = PP.getSourceManager();

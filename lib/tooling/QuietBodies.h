@@ -17,9 +17,8 @@
 
 namespace corolint {
 
-/// The words of every name the checks look for (the framework table's, as
-/// configured, and the checks' options): a body that names none of them,
-/// no coroutine keyword and no function whose body is kept is quiet.
+/// The unqualified names the checks look for: of every entry of the
+/// framework table, as configured, and of every list in the checks' options.
 llvm::StringSet<>
 namesChecksKnow(const clang::tidy::ClangTidyOptions::OptionMap &Options);
 
@@ -36,14 +35,14 @@ public:
   bool isQuiet(const clang::Decl &D);
 
 private:
-  /// Whether the tokens from \p Begin (a `{`, `:` or `try` after the
-  /// declarator) to the end of the body name a coroutine keyword; also
-  /// true when the body cannot be read with certainty.
-  bool bodyMayMatter(clang::SourceLocation Begin);
+  /// Whether the tokens after \p DeclaratorEnd, to the end of the body,
+  /// name what a check may need (see isQuiet); also true when the body
+  /// cannot be read with certainty.
+  bool bodyMayMatter(clang::SourceLocation DeclaratorEnd);
   bool macroMayMatter(const clang::IdentifierInfo &Name, unsigned Depth);
   bool mayMatter(llvm::StringRef Identifier);
-  /// Whether \p F's body may matter (see isQuiet).
-  bool readBody(const clang::FunctionDecl &F);
+  /// Whether \p F's body must be parsed (see isQuiet).
+  bool needsBody(const clang::FunctionDecl &F);
   void keep(const clang::FunctionDecl &F);
 
   clang::Preprocessor &PP;

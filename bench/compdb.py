@@ -115,10 +115,14 @@ def main():
     print("peak RSS above the parse's: %d file(s)" % len(memory_over))
 
     files = [e["file"] for e in chosen]
-    whole = run_once([corolint, "-p", args.database, "-j", str(args.jobs), "--quiet"]
-                     + files)[0]
-    print("\nall %d files in one run at -j %d: %.1f s (%.2f of the summed parse)"
-          % (len(files), args.jobs, whole, whole / sums[0]))
+    print()
+    for jobs in sorted({1, args.jobs}):
+        for extra in ([], ["--skip-quiet-bodies"]):
+            whole = run_once([corolint, "-p", args.database, "-j", str(jobs),
+                              "--quiet"] + extra + files)[0]
+            print("all %d files in one run at -j %d%s: %.1f s (%.2f of the summed parse)"
+                  % (len(files), jobs, " " + extra[0] if extra else "", whole,
+                     whole / sums[0]))
 
     if not args.identity:
         return 0

@@ -34,8 +34,8 @@ enum Consequence { None, WillNotRun, ResultLost };
 /// which an awaiter may wait for).
 static bool returnsValue(const CallExpr &Call, const CoroutineTypeInfo &Info) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  return Callee && isOrdinaryFunction(*Callee) && Info.Promise && promiseNeverSuspends(*Info.Promise) &&
-         !Info.AwaitSuspendsAnyCoroutine;
+  return Callee && isOrdinaryFunction(*Callee) && Info.Promise &&
+         promiseNeverSuspends(*Info.Promise) && !Info.AwaitSuspendsAnyCoroutine;
 }
 
 static bool isReportable(const CoroutineTypeInfo &Info) {

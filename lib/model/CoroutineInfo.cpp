@@ -550,7 +550,7 @@ static bool bodySkippedAsQuiet(const FunctionDecl &F) {
   const SourceManager &SM = F.getASTContext().getSourceManager();
   for (const FunctionDecl *Candidate :
        {&F, static_cast<const FunctionDecl *>(
-                 F.getTemplateInstantiationPattern(/*ForDefinition=*/false))}) {
+                F.getTemplateInstantiationPattern(/*ForDefinition=*/false))}) {
     if (!Candidate)
       continue;
     for (const FunctionDecl *Redecl : Candidate->redecls())

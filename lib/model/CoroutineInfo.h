@@ -129,8 +129,8 @@ bool completesWithinCall(const clang::FunctionDecl &Callee);
 const clang::FunctionDecl *definitionInSight(const clang::FunctionDecl &F);
 
 /// True if \p F is known to be an ordinary function, not a coroutine: its
-/// definition in sight is none, or its body in a user's header was skipped
-/// because it names no coroutine keyword (tooling/QuietBodies.h).
+/// definition in sight is not one, or its body in a user's header was
+/// skipped because it names no coroutine keyword (tooling/QuietBodies.h).
 bool isOrdinaryFunction(const clang::FunctionDecl &F);
 
 /// True if \p Callee, an ordinary function whose body is in sight, waits

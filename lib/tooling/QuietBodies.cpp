@@ -49,12 +49,14 @@ void addNames(llvm::StringRef List, llvm::StringSet<> &Names) {
   llvm::SmallVector<llvm::StringRef, 16> Entries;
   llvm::StringRef(Separated).split(Entries, ';', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Entry : Entries) {
-    Entry = Entry.take_until([](char C) { return C == '(' || C == '<'; }).trim();
+    Entry =
+        Entry.take_until([](char C) { return C == '(' || C == '<'; }).trim();
     size_t Scope = Entry.rfind("::");
     if (Scope != llvm::StringRef::npos)
       Entry = Entry.drop_front(Scope + 2);
     if (!Entry.empty() && isAsciiIdentifierStart(Entry.front()) &&
-        llvm::all_of(Entry, [](char C) { return isAsciiIdentifierContinue(C); }))
+        llvm::all_of(Entry,
+                     [](char C) { return isAsciiIdentifierContinue(C); }))
       Names.insert(Entry);
   }
 }
@@ -209,9 +211,9 @@ bool QuietBodies::macroMayMatter(const IdentifierInfo &Name, unsigned Depth) {
   for (const Token &T : Macro->tokens()) {
     const IdentifierInfo *Word = T.getIdentifierInfo();
     if (isCoroutineKeyword(T) ||
-        (Word && (Known.contains(Word->getName()) || Kept.contains(Word) ||
-                  (Word->hasMacroDefinition() &&
-                   macroMayMatter(*Word, Depth + 1))))) {
+        (Word &&
+         (Known.contains(Word->getName()) || Kept.contains(Word) ||
+          (Word->hasMacroDefinition() && macroMayMatter(*Word, Depth + 1))))) {
       Matters = true;
       break;
     }

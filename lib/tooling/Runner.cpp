@@ -49,7 +49,8 @@ struct Skipping {
 
   /// For cache keys: what a parse with it depends on.
   std::string text() const {
-    return std::string(SystemBodies ? "skip" : "") + (QuietKnown ? "quiet" : "");
+    return std::string(SystemBodies ? "skip" : "") +
+           (QuietKnown ? "quiet" : "");
   }
 };
 
@@ -76,7 +77,8 @@ public:
     if (inSystemHeader(SM, D->getLocation()))
       return Skip.SystemBodies;
     // The main file's bodies are what the user asked about.
-    if (!Skip.QuietKnown || SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+    if (!Skip.QuietKnown ||
+        SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       return false;
     if (!Quiet)
       Quiet.emplace(CI.getPreprocessor(), *Skip.QuietKnown);
@@ -206,8 +208,7 @@ public:
         Result(Result) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LintAction>(Checks, Skip, Preamble,
-                                        Result);
+    return std::make_unique<LintAction>(Checks, Skip, Preamble, Result);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -328,8 +329,7 @@ buildPreamble(const PreamblePlan &Plan, ClangTidyContext &Context,
   Tool.setPrintErrorMessage(false);
   PrecompiledBlock Built;
   PreambleActionFactory Factory(
-      Plan, skippingFor(Context, Plan.Representative, Options),
-      Built.Inputs);
+      Plan, skippingFor(Context, Plan.Representative, Options), Built.Inputs);
   if (Tool.run(&Factory) != 0)
     return std::nullopt;
   auto PCH = llvm::MemoryBuffer::getFile(Plan.PCHPath);
@@ -431,9 +431,8 @@ FileResult lintFile(ClangTidyContext &Context,
 #endif
   Tool.setDiagnosticConsumer(&DiagConsumer);
   FileResult Result;
-  LintActionFactory Factory(Context, FS,
-                            skippingFor(Context, File, Options), Preamble,
-                            Result);
+  LintActionFactory Factory(Context, FS, skippingFor(Context, File, Options),
+                            Preamble, Result);
   Result.UsedPreamble = Factory.usesPreamble();
   Tool.run(&Factory);
   Result.Findings = DiagConsumer.take();

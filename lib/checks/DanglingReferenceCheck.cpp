@@ -26,16 +26,25 @@ DanglingReferenceCheck::DanglingReferenceCheck(
       ScopeSpawnFunctions(listOption(Role::ScopeSpawnFunctions)),
       AssumeCoroutineWhenUnseen(
           Options.get("AssumeCoroutineWhenUnseen", false)),
+      DetachingFunctions(listOption(Role::DetachingFunctions)),
+      EagerStartFunctions(listOption(Role::EagerStartFunctions)),
+      SelfOwnerFunctions(listOption(Role::SelfOwnerFunctions)),
+      GateFunctions(listOption(Role::GateFunctions)),
+      GateHolderFunctions(listOption(Role::GateHolderFunctions)),
+      ReportUnprovenOwners(Options.get("ReportUnprovenOwners", false)),
       Spawn(SpawnFunctions),
       Completing(RunToCompletionFunctions + ";" + WaitingFunctions),
       EventLoopRun(EventLoopRunFunctions), ReferenceLike(ReferenceLikeTypes),
       ClosureDropping(ClosureDroppingFunctions),
-      ScopeSpawn(ScopeSpawnFunctions) {}
+      ScopeSpawn(ScopeSpawnFunctions), Detaching(DetachingFunctions),
+      EagerStart(EagerStartFunctions), SelfOwner(SelfOwnerFunctions),
+      Gate(GateFunctions), GateHolder(GateHolderFunctions) {}
 
 void DanglingReferenceCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   CorolintCheck::storeOptions(Opts);
   Options.store(Opts, "AssumeCoroutineWhenUnseen", AssumeCoroutineWhenUnseen);
+  Options.store(Opts, "ReportUnprovenOwners", ReportUnprovenOwners);
 }
 
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
@@ -471,6 +480,278 @@ void DanglingReferenceCheck::checkSpawnedLambda(const LambdaExpr &Lambda,
   }
 }
 
+namespace {
+/// Spawned work that runs on `this`.
+struct WorkOnThis {
+  const FunctionDecl *Coroutine = nullptr; // Its definition or call operator.
+  const Expr *Where = nullptr;             // The member call or the lambda.
+  bool IsLambda = false;
+};
+} // namespace
+
+static bool capturesThis(const LambdaExpr &Lambda) {
+  return llvm::any_of(Lambda.captures(), [](const LambdaCapture &Capture) {
+    return Capture.capturesThis();
+  });
+}
+
+/// A call of a member coroutine on `this` in \p E, or a lambda coroutine
+/// capturing `this`, or a lambda capturing `this` that returns such a call
+/// (`[this] { return reader(); }`). Other lambdas' bodies run at another
+/// time, as functions of their own.
+static WorkOnThis findWorkOnThis(const Expr *E) {
+  if (!E)
+    return {};
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
+    if (!capturesThis(*Lambda))
+      return {};
+    const CXXMethodDecl *Operator = Lambda->getCallOperator();
+    if (isCoroutine(*Operator))
+      return completesWithinCall(*Operator)
+                 ? WorkOnThis{}
+                 : WorkOnThis{Operator, Lambda, /*IsLambda=*/true};
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
+    if (Body && Body->size() == 1)
+      if (const auto *Return = dyn_cast<ReturnStmt>(Body->body_front()))
+        return findWorkOnThis(Return->getRetValue());
+    return {};
+  }
+  // A lambda called where it is written dies with the full expression:
+  // checkInvokedLambda() reports that first.
+  if (lambdaInvokedOnTheSpot(*E))
+    return {};
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    if (isa<CXXThisExpr>(stripImplicit(Member->getImplicitObjectArgument())))
+      if (const FunctionDecl *Definition =
+              definitionInSight(*Member->getMethodDecl()))
+        if (isCoroutine(*Definition) && !completesWithinCall(*Definition))
+          return {Definition, Member, /*IsLambda=*/false};
+  for (const Stmt *Child : E->children())
+    if (WorkOnThis Found = findWorkOnThis(dyn_cast_or_null<Expr>(Child));
+        Found.Coroutine)
+      return Found;
+  return {};
+}
+
+/// The first `this` that \p Coroutine's body uses where the spawner may have
+/// gone on: anywhere if it starts lazily, else after its first suspension
+/// (in source order, or in a loop that suspends).
+static const CXXThisExpr *thisUsedLate(const FunctionDecl &Coroutine,
+                                       bool StartsLazily) {
+  const Stmt *Body = userBody(Coroutine);
+  const Stmt *Suspension = firstSuspensionIn(Body);
+  if (!StartsLazily && !Suspension)
+    return nullptr;
+  const SourceManager &SM = Coroutine.getASTContext().getSourceManager();
+  const CXXThisExpr *Found = nullptr;
+  std::function<void(const Stmt *, bool)> Visit = [&](const Stmt *S,
+                                                      bool Late) {
+    if (!S || Found)
+      return;
+    if (const auto *Nested = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : Nested->capture_inits())
+        Visit(Init, Late);
+      return;
+    }
+    if (loopBody(*S) && firstSuspensionIn(S))
+      Late = true;
+    if (const auto *This = dyn_cast<CXXThisExpr>(S);
+        This && (Late || SM.isBeforeInTranslationUnit(Suspension->getEndLoc(),
+                                                       This->getBeginLoc()))) {
+      Found = This;
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Visit(Child, Late);
+  };
+  Visit(Body, StartsLazily);
+  return Found;
+}
+
+/// The member function of \p Class or of a base that \p Names lists.
+static const CXXMethodDecl *listedMember(const CXXRecordDecl &Class,
+                                         const NameList &Names) {
+  for (const CXXMethodDecl *Method : Class.methods())
+    if (Method->getIdentifier() &&
+        Names.matches(Class.getQualifiedNameAsString() +
+                      "::" + Method->getName().str()))
+      return Method;
+  for (const CXXBaseSpecifier &Base : Class.bases())
+    if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
+        BaseClass && BaseClass->hasDefinition())
+      if (const CXXMethodDecl *Found =
+              listedMember(*BaseClass->getDefinition(), Names))
+        return Found;
+  return nullptr;
+}
+
+bool DanglingReferenceCheck::holdsOwnerOrGate(const Expr &Spawned) const {
+  bool Found = false;
+  llvm::SmallPtrSet<const VarDecl *, 4> Followed;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || Found)
+      return;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        Visit(Init);
+      // A forwarder's body hands its arguments on where it is written.
+      if (!isCoroutine(*Lambda->getCallOperator()))
+        Visit(Lambda->getBody());
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && (calleeIsListed(*Call, SelfOwner) ||
+                 calleeIsListed(*Call, Gate) ||
+                 calleeIsListed(*Call, GateHolder))) {
+      Found = true;
+      return;
+    }
+    // A local that holds an owner (`auto self = shared_from_this();`).
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->hasLocalStorage() && Followed.insert(Var).second) {
+        Visit(Var->getInit());
+        if (Found)
+          return;
+      }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(&Spawned);
+  return Found;
+}
+
+bool DanglingReferenceCheck::outlivesItsWork(const CXXRecordDecl &Class) {
+  auto [Known, Inserted] = KeptByClass.try_emplace(&Class, false);
+  if (!Inserted)
+    return Known->second;
+  bool Kept = false;
+  // A class that deletes itself when its work is done (`delete this`).
+  for (const CXXMethodDecl *Method : Class.methods()) {
+    const FunctionDecl *Definition = definitionInSight(*Method);
+    if (!Definition || Kept)
+      continue;
+    forEachOwnStmt(Definition->getBody(), [&](const Stmt &S) {
+      if (const auto *Delete = dyn_cast<CXXDeleteExpr>(&S))
+        Kept = Kept ||
+               isa<CXXThisExpr>(stripImplicit(Delete->getArgument()));
+    });
+  }
+  // A destructor that waits for the work (joins its threads or scopes).
+  if (const CXXDestructorDecl *Destructor = Class.getDestructor())
+    if (const FunctionDecl *Definition = definitionInSight(*Destructor))
+      Kept = Kept || corolint::waitsBeforeReturning(*Definition, Completing);
+  KeptByClass[&Class] = Kept;
+  return Kept;
+}
+
+/// A member of \p Class that waits for the class's work when it is closed
+/// or joined: a gate (it has a GateHolderFunctions member) or a scope (a
+/// ScopeSpawnFunctions member).
+static const FieldDecl *gateOrScopeMember(const CXXRecordDecl &Class,
+                                          const NameList &GateHolder,
+                                          const NameList &ScopeSpawn) {
+  for (const FieldDecl *Field : Class.fields())
+    if (const CXXRecordDecl *Type = Field->getType()->getAsCXXRecordDecl();
+        Type && Type->hasDefinition() &&
+        (listedMember(*Type->getDefinition(), GateHolder) ||
+         listedMember(*Type->getDefinition(), ScopeSpawn)))
+      return Field;
+  return nullptr;
+}
+
+/// True if \p E names \p Member, outside lambda bodies.
+static bool refersTo(const Stmt &E, const FieldDecl &Member) {
+  if (const auto *Access = dyn_cast<MemberExpr>(&E);
+      Access && Access->getMemberDecl() == &Member)
+    return true;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(&E))
+    return llvm::any_of(Lambda->capture_inits(), [&](const Expr *Init) {
+      return Init && refersTo(*Init, Member);
+    });
+  return llvm::any_of(E.children(), [&](const Stmt *Child) {
+    return Child && refersTo(*Child, Member);
+  });
+}
+
+void DanglingReferenceCheck::checkSpawnedThis(const Expr &Spawned,
+                                              const CallExpr *Spawner,
+                                              const ASTContext &Ctx) {
+  WorkOnThis Work = findWorkOnThis(&Spawned);
+  if (!Work.Coroutine || RunsEventLoop ||
+      corolint::waitsBeforeReturning(*Current, Completing))
+    return;
+  CoroutineStart Start =
+      Types.classify(Work.Coroutine->getReturnType(), Ctx).Start;
+  const CXXThisExpr *Used =
+      thisUsedLate(*Work.Coroutine, Start == CoroutineStart::Lazy);
+  if (!Used)
+    return;
+  const CXXRecordDecl *Class = Used->getType()->getPointeeCXXRecordDecl();
+  if (!Class || !Class->hasDefinition())
+    return;
+  Class = Class->getDefinition();
+  if (holdsOwnerOrGate(Spawned) || outlivesItsWork(*Class))
+    return;
+  // An eager coroutine that takes its owner before it first suspends is
+  // kept alive; a lazy one takes it too late, when it starts.
+  const Stmt *Suspension = firstSuspensionIn(userBody(*Work.Coroutine));
+  const CallExpr *OwnerTaken = nullptr;
+  forEachOwnStmt(userBody(*Work.Coroutine), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!OwnerTaken && Call && calleeIsListed(*Call, SelfOwner) &&
+        (Start == CoroutineStart::Lazy ||
+         Ctx.getSourceManager().isBeforeInTranslationUnit(
+             Call->getBeginLoc(), Suspension->getBeginLoc())))
+      OwnerTaken = Call;
+  });
+  if (OwnerTaken && Start != CoroutineStart::Lazy)
+    return;
+  const CXXMethodDecl *Owner = listedMember(*Class, SelfOwner);
+  const FieldDecl *Waiter =
+      Owner ? nullptr : gateOrScopeMember(*Class, GateHolder, ScopeSpawn);
+  if (!Owner && !Waiter && !ReportUnprovenOwners)
+    return;
+  // Work handed the gate or scope itself enters it there (a project's
+  // `spawn_with_gate(gate_, ...)`).
+  if (Waiter && refersTo(Spawned, *Waiter))
+    return;
+  diag(Work.Where->getBeginLoc(),
+       "%select{member coroutine %1|lambda coroutine}0 %select{is spawned by "
+       "%2|runs on after its result is discarded}3 and uses 'this' "
+       "%select{when it runs|after it suspends}4, but nothing keeps %5 alive "
+       "until it finishes")
+      << Work.IsLambda << Work.Coroutine << (Spawner ? quotedCalleeName(*Spawner) : "")
+      << !Spawner << (Start != CoroutineStart::Lazy) << Class;
+  diag(Used->getBeginLoc(),
+       "'this' used here%select{|, after the coroutine suspends}0",
+       DiagnosticIDs::Note)
+      << (Start != CoroutineStart::Lazy);
+  if (OwnerTaken)
+    diag(OwnerTaken->getBeginLoc(),
+         "the coroutine starts lazily: it takes its owner only when it runs, "
+         "after the spawner has gone on; pass the owner as an argument",
+         DiagnosticIDs::Note);
+  if (Owner) {
+    diag(Class->getLocation(),
+         "%0 is shared-owned (it derives from %1): capture or pass '%2()' in "
+         "the spawned work",
+         DiagnosticIDs::Note)
+        << Class << Owner->getParent() << Owner->getName();
+  } else if (Waiter) {
+    diag(Waiter->getLocation(),
+         "%0 waits for its work through %1, which this work does not enter",
+         DiagnosticIDs::Note)
+        << Class << Waiter;
+  } else {
+    diag(Class->getLocation(),
+         "nothing in %0 shows that it outlives the work (an owner held by "
+         "the work, a gate or scope its destructor waits for)",
+         DiagnosticIDs::Note)
+        << Class;
+  }
+}
+
 void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
   if (!S)
     return;
@@ -520,6 +801,10 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
         for (const Expr *Arg : Call->arguments())
           if (const auto *Lambda = dyn_cast<LambdaExpr>(stripImplicit(Arg)))
             checkSpawnedLambda(*Lambda, *Call);
+        checkSpawnedThis(*Call, Call, Ctx);
+      } else if (!U.Awaited && (calleeIsListed(*Call, Detaching) ||
+                                calleeIsListed(*Call, EagerStart))) {
+        checkSpawnedThis(*Call, Call, Ctx);
       }
     }
     for (const Stmt *Child : E->children())
@@ -536,6 +821,17 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
     return;
   }
   llvm::SmallVector<const Expr *, 4> Discarded = discardedSubExprs(*S);
+  // A discarded eager coroutine runs on by itself (Seastar's `(void)loop()`).
+  for (const Expr *Statement : Discarded) {
+    const Expr *Value = stripImplicit(Statement);
+    if (const auto *ToVoid = dyn_cast<CStyleCastExpr>(Value);
+        ToVoid && ToVoid->getCastKind() == CK_ToVoid)
+      Value = stripImplicit(ToVoid->getSubExpr());
+    CoroutineTypeInfo Info = Types.classify(Value->getType(), Ctx);
+    if (isa<CallExpr>(Value) && Info.CoroutineReturn &&
+        Info.Start == CoroutineStart::Eager)
+      checkSpawnedThis(*Value, nullptr, Ctx);
+  }
   bool IsLoop = loopBody(*S);
   if (IsLoop)
     Loops.push_back(S);

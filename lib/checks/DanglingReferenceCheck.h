@@ -20,6 +20,7 @@ public:
     CorolintCheck::onStartOfTranslationUnit();
     Waiting.clear();
     Fates.clear();
+    KeptByClass.clear();
   }
 
 private:
@@ -50,6 +51,17 @@ private:
   void checkClosureArguments(const clang::CallExpr &Call, Use U);
   void checkSpawnedLambda(const clang::LambdaExpr &Lambda, const clang::CallExpr &Spawn);
   bool isCoroutineCall(const clang::CallExpr &Call, const clang::ASTContext &Ctx);
+  /// Spawned work that runs on `this` (a member coroutine called on it, a
+  /// lambda coroutine capturing it) while nothing keeps the object alive.
+  void checkSpawnedThis(const clang::Expr &Spawned,
+                        const clang::CallExpr *Spawner,
+                        const clang::ASTContext &Ctx);
+  /// True if \p Spawned holds an owner of the object or enters one of its
+  /// gates: in its arguments and captures, where the spawner writes them.
+  bool holdsOwnerOrGate(const clang::Expr &Spawned) const;
+  /// True if \p Class shows that it outlives its work whatever spawns it:
+  /// it deletes itself, or its destructor waits.
+  bool outlivesItsWork(const clang::CXXRecordDecl &Class);
   bool isReferenceLike(clang::QualType T) const;
   bool waitsBeforeReturning(const clang::CallExpr &Call);
 
@@ -63,10 +75,19 @@ private:
   /// A callee that returns a coroutine type and whose definition is not in
   /// sight is taken for a coroutine (the worst case); off by default.
   const bool AssumeCoroutineWhenUnseen;
+  const std::string DetachingFunctions;
+  const std::string EagerStartFunctions;
+  const std::string SelfOwnerFunctions;
+  const std::string GateFunctions;
+  const std::string GateHolderFunctions;
+  /// Report work spawned on `this` also in a class that neither is
+  /// shared-owned nor has a gate or scope: off by default, since what keeps
+  /// such an object alive (a server living in `main`) is decided elsewhere.
+  const bool ReportUnprovenOwners;
   /// RunToCompletionFunctions and WaitingFunctions: a call of either that
   /// takes a coroutine's result finishes the coroutine.
   NameList Spawn, Completing, EventLoopRun, ReferenceLike, ClosureDropping,
-      ScopeSpawn;
+      ScopeSpawn, Detaching, EagerStart, SelfOwner, Gate, GateHolder;
   /// The function being analysed.
   const clang::FunctionDecl *Current = nullptr;
   /// The loops around the statement being walked, innermost last.
@@ -83,6 +104,8 @@ private:
   /// closureFate() per callee definition and parameter index.
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, ClosureFate>
       Fates;
+  /// outlivesItsWork() per class.
+  llvm::DenseMap<const clang::CXXRecordDecl *, bool> KeptByClass;
 };
 
 } // namespace corolint

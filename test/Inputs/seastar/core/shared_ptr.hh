@@ -20,4 +20,24 @@ public:
   T &operator*() const noexcept;
 };
 template <typename T, typename... A> shared_ptr<T> make_shared(A &&...a);
+
+// Objects that hand out owners of themselves.
+template <typename T> class enable_lw_shared_from_this {
+public:
+  lw_shared_ptr<T> shared_from_this() noexcept;
+  lw_shared_ptr<const T> shared_from_this() const noexcept;
+
+protected:
+  enable_lw_shared_from_this() noexcept;
+  ~enable_lw_shared_from_this();
+};
+template <typename T> class enable_shared_from_this {
+public:
+  shared_ptr<T> shared_from_this() noexcept;
+  shared_ptr<const T> shared_from_this() const noexcept;
+
+protected:
+  enable_shared_from_this() noexcept;
+  ~enable_shared_from_this();
+};
 } // namespace seastar

@@ -394,6 +394,36 @@ static LateCapture captureUsedAfterSuspending(const LambdaExpr &Lambda,
   return Found;
 }
 
+namespace {
+/// A lambda handed to a call: written in the argument, or named by a local
+/// the lambda initialised (`auto step = [this](int) -> future<> {...};`).
+struct HandedLambda {
+  const LambdaExpr *Lambda = nullptr;
+  const VarDecl *Local = nullptr;
+};
+} // namespace
+
+static HandedLambda handedLambda(const Expr *Arg,
+                                 const FunctionDecl &Current) {
+  Arg = stripImplicit(Arg);
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(Arg))
+    return {Lambda, nullptr};
+  // Through a copy into a parameter taken by value.
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(Arg);
+      Copy && Copy->getNumArgs() == 1 &&
+      Copy->getConstructor()->isCopyOrMoveConstructor())
+    Arg = stripImplicit(Copy->getArg(0));
+  const auto *Local = dyn_cast_or_null<VarDecl>(namedVariable(Arg));
+  if (!Local || !Local->hasLocalStorage() || Local->getType()->isReferenceType() ||
+      Local->getParentFunctionOrMethod() !=
+          static_cast<const DeclContext *>(&Current) ||
+      !Local->getInit())
+    return {};
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(stripImplicit(Local->getInit())))
+    return {Lambda, Local};
+  return {};
+}
+
 void DanglingReferenceCheck::checkClosureArguments(const CallExpr &Call,
                                                    Use U) {
   const FunctionDecl *Callee = Call.getDirectCallee();
@@ -401,7 +431,7 @@ void DanglingReferenceCheck::checkClosureArguments(const CallExpr &Call,
   if (!Callee || U.Statement || calleeIsListed(Call, Spawn))
     return;
   for (auto [Param, Arg] : argumentsByParameter(Call)) {
-    const auto *Lambda = dyn_cast<LambdaExpr>(stripImplicit(Arg));
+    auto [Lambda, Local] = handedLambda(Arg, *Current);
     if (!Lambda || Lambda->capture_size() == 0 ||
         !isCoroutine(*Lambda->getCallOperator()) ||
         completesWithinCall(*Lambda->getCallOperator()))
@@ -419,18 +449,34 @@ void DanglingReferenceCheck::checkClosureArguments(const CallExpr &Call,
     if (Fate == ClosureFate::Borrowed && OwnerDefinition &&
         isCoroutine(*OwnerDefinition))
       continue;
+    // A named closure lives until the end of its scope, not of the full
+    // expression: borrowed, it dies first only where the coroutine leaves
+    // the function (returned, or spawned by a function that does not run
+    // the event loop itself).
+    bool BorrowedDiesFirst =
+        Local ? U.Escape && !(U.Spawned && RunsEventLoop) : !U.Awaited;
     if (Fate != ClosureFate::Dropped &&
-        !(Fate == ClosureFate::Borrowed && !U.Awaited))
+        !(Fate == ClosureFate::Borrowed && BorrowedDiesFirst))
       continue;
     LateCapture Late = captureUsedAfterSuspending(
         *Lambda, Owner->getASTContext().getSourceManager());
     if (!Late.Use)
       continue;
-    if (Fate == ClosureFate::Dropped)
+    if (Fate == ClosureFate::Dropped && Local)
+      diag(Arg->getBeginLoc(),
+           "%0 destroys its copy of the closure of lambda coroutine %1 before "
+           "the coroutine finishes, while the coroutine still uses capture %2")
+          << quotedCalleeName(Call) << Local << Late.Name;
+    else if (Fate == ClosureFate::Dropped)
       diag(Lambda->getBeginLoc(),
            "%0 destroys the closure of this lambda coroutine before the "
            "coroutine finishes, while the coroutine still uses capture %1")
           << quotedCalleeName(Call) << Late.Name;
+    else if (Local)
+      diag(Arg->getBeginLoc(),
+           "the closure of lambda coroutine %0 is destroyed at the end of its "
+           "scope, while the coroutine started by %1 still uses capture %2")
+          << Local << quotedCalleeName(Call) << Late.Name;
     else
       diag(Lambda->getBeginLoc(),
            "the closure of this lambda coroutine is destroyed at the end of "
@@ -449,9 +495,11 @@ void DanglingReferenceCheck::checkClosureArguments(const CallExpr &Call,
           << Wrapper;
     else if (Fate == ClosureFate::Borrowed)
       diag(Lambda->getBeginLoc(),
-           "await the call in the same full expression, or pass the captures "
-           "as parameters of the lambda",
-           DiagnosticIDs::Note);
+           "await the call %select{in the same full expression|before the "
+           "closure's scope ends}0, or pass the captures as parameters of the "
+           "lambda",
+           DiagnosticIDs::Note)
+          << (Local != nullptr);
     else
       diag(Lambda->getBeginLoc(),
            "pass the captures as parameters of the lambda, or make the body "

@@ -38,6 +38,19 @@ bool CorolintCheck::inArgumentOf(clang::SourceLocation Loc,
   return false;
 }
 
+bool CorolintCheck::inExpansionOf(clang::SourceLocation Loc,
+                                  const NameList &Macros) const {
+  if (!Sources)
+    return false;
+  while (Loc.isMacroID()) {
+    if (Macros.matches(clang::Lexer::getImmediateMacroName(Loc, *Sources,
+                                                           getLangOpts())))
+      return true;
+    Loc = Sources->getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
 clang::DiagnosticBuilder CorolintCheck::diag(clang::SourceLocation Loc,
                                              llvm::StringRef Description,
                                              clang::DiagnosticIDs::Level Level) {

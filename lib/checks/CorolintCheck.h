@@ -50,6 +50,9 @@ protected:
        clang::DiagnosticIDs::Level Level = clang::DiagnosticIDs::Warning);
   /// True if \p Loc is written in an argument of one of \p Macros.
   bool inArgumentOf(clang::SourceLocation Loc, const NameList &Macros) const;
+  /// True if \p Loc is written by one of \p Macros (in its body, at any
+  /// depth of expansion).
+  bool inExpansionOf(clang::SourceLocation Loc, const NameList &Macros) const;
 
   /// The list option \p Option: the check's own value, else the global one,
   /// else the framework table's names for \p Roles.

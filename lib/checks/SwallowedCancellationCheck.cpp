@@ -21,8 +21,10 @@ SwallowedCancellationCheck::SwallowedCancellationCheck(
       CancellationExceptionTypes(listOption(Role::CancellationExceptionTypes)),
       CancellationChecks(listOption(Role::CancellationChecks)),
       ErrorCodeTokens(listOption(Role::ErrorCodeTokens)),
+      FatalTestMacros(listOption(Role::FatalTestMacros)),
       Catches(CatchTypes), CancellationExceptions(CancellationExceptionTypes),
-      Checks(CancellationChecks), ErrorTokens(ErrorCodeTokens) {}
+      Checks(CancellationChecks), ErrorTokens(ErrorCodeTokens),
+      FatalTests(FatalTestMacros) {}
 
 bool SwallowedCancellationCheck::mentionsCancellation(const Stmt *S) const {
   bool Found = false;
@@ -61,13 +63,15 @@ static bool passesExceptionOn(const Stmt *Block) {
 /// True if \p S leaves the coroutine or the loop: throw (or rethrow),
 /// return, co_return, break, or a call of a function that never returns
 /// (`[[noreturn]]`: std::abort, std::rethrow_exception, a test framework's
-/// fatal failure), also where a macro wrote them.
-static bool leaves(const Stmt *S) {
+/// fatal failure), also where a macro wrote them; or a test framework's
+/// fatal failure whose code does not show it (FatalTestMacros).
+bool SwallowedCancellationCheck::leaves(const Stmt *S) const {
   bool Found = false;
   forEachOwnStmt(S, [&](const Stmt &Node) {
     if (Found)
       return;
-    if (isa<CXXThrowExpr, ReturnStmt, CoreturnStmt, BreakStmt>(Node)) {
+    if (isa<CXXThrowExpr, ReturnStmt, CoreturnStmt, BreakStmt>(Node) ||
+        inExpansionOf(Node.getBeginLoc(), FatalTests)) {
       Found = true;
     } else if (const auto *Call = dyn_cast<CallExpr>(&Node)) {
       const FunctionDecl *Callee = Call->getDirectCallee();

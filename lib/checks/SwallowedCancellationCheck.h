@@ -23,6 +23,8 @@ private:
   void checkTry(const clang::CXXTryStmt &Try, bool KeepsRunning);
   void checkLoopBody(const clang::Stmt &Body);
   bool mentionsCancellation(const clang::Stmt *S) const;
+  /// True if \p S leaves the coroutine or the loop (see the definition).
+  bool leaves(const clang::Stmt *S) const;
   /// True if \p S suspends other than to wait for work the coroutine holds
   /// already (`co_await join(threads);`): after a cancellation, waiting for
   /// its own children to finish is how it stops, not how it goes on.
@@ -35,7 +37,8 @@ private:
   const std::string CancellationExceptionTypes;
   const std::string CancellationChecks;
   const std::string ErrorCodeTokens;
-  NameList Catches, CancellationExceptions, Checks, ErrorTokens;
+  const std::string FatalTestMacros;
+  NameList Catches, CancellationExceptions, Checks, ErrorTokens, FatalTests;
 };
 
 } // namespace corolint

@@ -31,6 +31,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(
       SelfOwnerFunctions(listOption(Role::SelfOwnerFunctions)),
       GateFunctions(listOption(Role::GateFunctions)),
       GateHolderFunctions(listOption(Role::GateHolderFunctions)),
+      InvokingFunctions(listOption(Role::InvokingFunctions)),
       ReportUnprovenOwners(Options.get("ReportUnprovenOwners", false)),
       Spawn(SpawnFunctions),
       Completing(RunToCompletionFunctions + ";" + WaitingFunctions),
@@ -38,7 +39,8 @@ DanglingReferenceCheck::DanglingReferenceCheck(
       ClosureDropping(ClosureDroppingFunctions),
       ScopeSpawn(ScopeSpawnFunctions), Detaching(DetachingFunctions),
       EagerStart(EagerStartFunctions), SelfOwner(SelfOwnerFunctions),
-      Gate(GateFunctions), GateHolder(GateHolderFunctions) {}
+      Gate(GateFunctions), GateHolder(GateHolderFunctions),
+      Invoking(InvokingFunctions) {}
 
 void DanglingReferenceCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -301,6 +303,13 @@ DanglingReferenceCheck::closureFate(const FunctionDecl &Callee,
           if (!names(Arg, Param))
             continue;
           HandedOver.insert(Arg);
+          // `std::invoke(func, ...)` calls it here (its body is a system
+          // header's, out of sight).
+          if (CalleeParam->getFunctionScopeIndex() == 0 &&
+              calleeIsListed(*Call, Invoking)) {
+            Invoked = true;
+            continue;
+          }
           const auto *Next = dyn_cast<FunctionDecl>(CalleeParam->getDeclContext());
           ClosureFate Deeper =
               Next && Depth < 4
@@ -486,6 +495,7 @@ void DanglingReferenceCheck::checkClosureArguments(const CallExpr &Call,
     diag(Late.Use->getBeginLoc(), "%0 used here, after the coroutine suspends",
          DiagnosticIDs::Note)
         << Late.Name;
+    ClosuresReported.insert(Lambda);
     llvm::StringRef Wrapper = frameworkText(Callee, Text::AwaitedClosureWrapper);
     if (U.Awaited && !Wrapper.empty())
       diag(Lambda->getBeginLoc(),
@@ -727,6 +737,7 @@ void DanglingReferenceCheck::checkSpawnedThis(const Expr &Spawned,
                                               const ASTContext &Ctx) {
   WorkOnThis Work = findWorkOnThis(&Spawned);
   if (!Work.Coroutine || RunsEventLoop ||
+      (Work.IsLambda && ClosuresReported.contains(Work.Where)) ||
       corolint::waitsBeforeReturning(*Current, Completing))
     return;
   CoroutineStart Start =
@@ -869,17 +880,6 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
     return;
   }
   llvm::SmallVector<const Expr *, 4> Discarded = discardedSubExprs(*S);
-  // A discarded eager coroutine runs on by itself (Seastar's `(void)loop()`).
-  for (const Expr *Statement : Discarded) {
-    const Expr *Value = stripImplicit(Statement);
-    if (const auto *ToVoid = dyn_cast<CStyleCastExpr>(Value);
-        ToVoid && ToVoid->getCastKind() == CK_ToVoid)
-      Value = stripImplicit(ToVoid->getSubExpr());
-    CoroutineTypeInfo Info = Types.classify(Value->getType(), Ctx);
-    if (isa<CallExpr>(Value) && Info.CoroutineReturn &&
-        Info.Start == CoroutineStart::Eager)
-      checkSpawnedThis(*Value, nullptr, Ctx);
-  }
   bool IsLoop = loopBody(*S);
   if (IsLoop)
     Loops.push_back(S);
@@ -890,6 +890,20 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
   }
   if (IsLoop)
     Loops.pop_back();
+  // A discarded eager coroutine runs on by itself (Seastar's `(void)loop()`);
+  // judged after the walk, which reports the closures that die first.
+  for (const Expr *Statement : Discarded) {
+    const Expr *Value = stripImplicit(Statement);
+    if (const auto *ToVoid = dyn_cast<CStyleCastExpr>(Value);
+        ToVoid && ToVoid->getCastKind() == CK_ToVoid)
+      Value = stripImplicit(ToVoid->getSubExpr());
+    // A new future: an assignment's result is the future it stored.
+    if (!isa<CallExpr>(Value) || !Value->isPRValue())
+      continue;
+    CoroutineTypeInfo Info = Types.classify(Value->getType(), Ctx);
+    if (Info.CoroutineReturn && Info.Start == CoroutineStart::Eager)
+      checkSpawnedThis(*Value, nullptr, Ctx);
+  }
 }
 
 bool DanglingReferenceCheck::diesWithIteration(const VarDecl &Var,

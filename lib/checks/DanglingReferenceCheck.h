@@ -5,6 +5,7 @@
 
 #include "checks/CorolintCheck.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace corolint {
 
@@ -21,6 +22,7 @@ public:
     Waiting.clear();
     Fates.clear();
     KeptByClass.clear();
+    ClosuresReported.clear();
   }
 
 private:
@@ -80,6 +82,7 @@ private:
   const std::string SelfOwnerFunctions;
   const std::string GateFunctions;
   const std::string GateHolderFunctions;
+  const std::string InvokingFunctions;
   /// Report work spawned on `this` also in a class that neither is
   /// shared-owned nor has a gate or scope: off by default, since what keeps
   /// such an object alive (a server living in `main`) is decided elsewhere.
@@ -87,7 +90,7 @@ private:
   /// RunToCompletionFunctions and WaitingFunctions: a call of either that
   /// takes a coroutine's result finishes the coroutine.
   NameList Spawn, Completing, EventLoopRun, ReferenceLike, ClosureDropping,
-      ScopeSpawn, Detaching, EagerStart, SelfOwner, Gate, GateHolder;
+      ScopeSpawn, Detaching, EagerStart, SelfOwner, Gate, GateHolder, Invoking;
   /// The function being analysed.
   const clang::FunctionDecl *Current = nullptr;
   /// The loops around the statement being walked, innermost last.
@@ -106,6 +109,8 @@ private:
       Fates;
   /// outlivesItsWork() per class.
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> KeptByClass;
+  /// Lambdas reported for a closure that dies first (checkClosureArguments).
+  llvm::SmallPtrSet<const clang::Expr *, 8> ClosuresReported;
 };
 
 } // namespace corolint

@@ -4,6 +4,7 @@
 // continuation keeps the callable until it has run, not until the future
 // the callable returns resolves.
 #pragma once
+#include <functional>
 #include <exception>
 #include <source_location>
 #include <type_traits>
@@ -123,19 +124,20 @@ future<T> make_exception_future(std::exception_ptr &&ex) noexcept;
 template <typename T = void, typename Exception>
 future<T> make_exception_future(Exception &&ex) noexcept;
 
-// Calls func now and turns what it returns (or throws) into a future.
+// Calls func now and turns what it returns (or throws) into a future; like
+// Seastar's futurize<T>::invoke, through std::invoke.
 template <typename Func, typename... Args>
 auto futurize_invoke(Func &&func, Args &&...args) noexcept
     -> futurize_t<std::invoke_result_t<Func, Args...>> {
   using Result = std::invoke_result_t<Func, Args...>;
   if constexpr (std::is_void_v<Result>) {
-    std::forward<Func>(func)(std::forward<Args>(args)...);
+    std::invoke(std::forward<Func>(func), std::forward<Args>(args)...);
     return make_ready_future<>();
   } else if constexpr (std::is_same_v<futurize_t<Result>, Result>) {
-    return std::forward<Func>(func)(std::forward<Args>(args)...);
+    return std::invoke(std::forward<Func>(func), std::forward<Args>(args)...);
   } else {
     return make_ready_future<Result>(
-        std::forward<Func>(func)(std::forward<Args>(args)...));
+        std::invoke(std::forward<Func>(func), std::forward<Args>(args)...));
   }
 }
 

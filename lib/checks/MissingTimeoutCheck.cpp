@@ -82,17 +82,24 @@ static bool isChronoType(QualType T) {
   return Name == "std::chrono::duration" || Name == "std::chrono::time_point";
 }
 
+/// True if \p Type is a duration or time point, or a CancellationTokenTypes
+/// token by value, reference or pointer (Seastar's `abort_source*`).
+bool MissingTimeoutCheck::isDeadlineOrToken(QualType Type) const {
+  if (isChronoType(Type))
+    return true;
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+  return Class && Tokens.matches(*Class);
+}
+
 bool MissingTimeoutCheck::hasGuardArgument(const CallExpr &Operation,
                                            const ASTContext &Ctx) const {
   for (const Expr *Arg : Operation.arguments()) {
     if (isa<CXXDefaultArgExpr>(Arg))
       continue; // libcoro's `timeout = 0` default means no timeout.
-    // A token passed by reference or by pointer (Seastar's `abort_source*`).
-    QualType Type = Arg->getType().getNonReferenceType();
-    if (Type->isPointerType())
-      Type = Type->getPointeeType();
-    const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
-    if (isChronoType(Arg->getType()) || (Class && Tokens.matches(*Class)))
+    if (isDeadlineOrToken(Arg->getType()))
       return true;
     bool Wrapped = false;
     forEachStmtDeep(Arg, [&](const Stmt &S) {
@@ -103,6 +110,46 @@ bool MissingTimeoutCheck::hasGuardArgument(const CallExpr &Operation,
       return true;
   }
   return false;
+}
+
+/// True if an argument of \p Call calls a TimeoutGuards function, outside
+/// the bodies of lambdas (which run at another time).
+bool MissingTimeoutCheck::argumentCallsGuard(const CallExpr &Call) const {
+  bool Found = false;
+  for (const Expr *Arg : Call.arguments())
+    forEachOwnStmt(Arg, [&](const Stmt &S) {
+      if (const auto *Inner = dyn_cast<CallExpr>(&S))
+        Found = Found || calleeIsListed(*Inner, Guards);
+    });
+  return Found;
+}
+
+/// True if \p Call hands its callee a deadline or a token, written, for a
+/// parameter the callee's body uses: `read_frame(socket, 5s)`. What the
+/// callee does with it is not followed; that it names it is taken as a
+/// guard, as an operation's own deadline argument is.
+bool MissingTimeoutCheck::passesUsedDeadline(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || !Callee->hasBody(Definition))
+    return false;
+  // Not isReferenced(): a coroutine's parameters are all referenced by the
+  // copies into its frame.
+  llvm::SmallPtrSet<const ParmVarDecl *, 4> Deadlines;
+  for (const auto &[Param, Arg] : argumentsByParameter(Call)) {
+    unsigned Index = Param->getFunctionScopeIndex();
+    if (!isa<CXXDefaultArgExpr>(Arg) && isDeadlineOrToken(Arg->getType()) &&
+        Index < Definition->getNumParams())
+      Deadlines.insert(Definition->getParamDecl(Index));
+  }
+  bool Used = false;
+  if (!Deadlines.empty())
+    forEachStmtDeep(userBody(*Definition), [&](const Stmt &S) {
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+        Used = Used || Deadlines.contains(
+                           dyn_cast<ParmVarDecl>(Ref->getDecl()));
+    });
+  return Used;
 }
 
 /// The bodies to search for what guards \p Coroutine's stream: its own, and
@@ -157,21 +204,86 @@ bool MissingTimeoutCheck::streamHasTimeout(const ValueDecl *Stream,
   return Found;
 }
 
-bool MissingTimeoutCheck::callersSetTimeout(const Candidate &C) const {
+/// True if \p Site hands \p C's coroutine the stream of \p C's operation
+/// with an expiry set on it before the call (Beast's advanced servers).
+bool MissingTimeoutCheck::callerSetsStreamTimeout(const Candidate &C,
+                                                  const CallSite &Site) const {
   const auto *Param = dyn_cast_or_null<ParmVarDecl>(streamOf(*C.Operation));
   if (!Param)
     return false;
-  auto Sites = CallSites.find(C.Coroutine->getCanonicalDecl());
-  if (Sites == CallSites.end() || Sites->second.empty())
-    return false;
   unsigned Index = Param->getFunctionScopeIndex();
-  return llvm::all_of(Sites->second, [&](const CallSite &Site) {
-    unsigned Offset = isa<CXXOperatorCallExpr>(Site.Call) ? 1 : 0;
-    if (Index + Offset >= Site.Call->getNumArgs())
-      return false;
-    return streamHasTimeout(rootOf(Site.Call->getArg(Index + Offset)),
-                            *Site.Caller, Site.Call->getBeginLoc());
-  });
+  unsigned Offset = isa<CXXOperatorCallExpr>(Site.Call) ? 1 : 0;
+  if (Index + Offset >= Site.Call->getNumArgs())
+    return false;
+  return streamHasTimeout(rootOf(Site.Call->getArg(Index + Offset)),
+                          *Site.Caller, Site.Call->getBeginLoc());
+}
+
+/// How far callersOf walks up: beyond, a call counts as unguarded.
+static constexpr unsigned MaxCallerDepth = 8;
+
+/// Whether every call of \p Function in the translation unit is guarded:
+/// where it is written, or because every call of its caller is, and so on
+/// up. A function never called in the TU is unguarded (its callers are
+/// elsewhere, or it is an entry point). A recursive call is guarded when
+/// the outer one is, so it counts neither way; a function called only by
+/// itself is unguarded. With \p C, a call that sets the expiry of C's
+/// stream counts as guarded too.
+MissingTimeoutCheck::Callers
+MissingTimeoutCheck::callersOf(const FunctionDecl &Function, unsigned Depth,
+                               const Candidate *C) {
+  const FunctionDecl *Key = Function.getCanonicalDecl();
+  if (!C)
+    if (auto Known = CallersKnown.find(Key); Known != CallersKnown.end())
+      return Known->second;
+  if (Walking.contains(Key)) {
+    MetTheWalk = true;
+    return Callers::OnTheWalk;
+  }
+  if (Depth > MaxCallerDepth) {
+    MetTheWalk = true;
+    return Callers::Unguarded;
+  }
+  Walking.insert(Key);
+  bool MetBefore = std::exchange(MetTheWalk, false);
+  bool Reached = false, AllGuarded = true;
+  auto Sites = CallSites.find(Key);
+  if (Sites != CallSites.end())
+    for (const CallSite &Site : Sites->second) {
+      if (Site.Guarded || (C && callerSetsStreamTimeout(*C, Site))) {
+        Reached = true;
+        continue;
+      }
+      Callers Above = callersOf(*Site.Caller, Depth + 1);
+      if (Above == Callers::OnTheWalk)
+        continue;
+      Reached = true;
+      if (Above == Callers::Unguarded) {
+        AllGuarded = false;
+        break;
+      }
+    }
+  Walking.erase(Key);
+  Callers Result =
+      Reached && AllGuarded ? Callers::Guarded : Callers::Unguarded;
+  if (!C && !MetTheWalk)
+    CallersKnown[Key] = Result;
+  MetTheWalk = MetBefore || MetTheWalk;
+  return Result;
+}
+
+const MissingTimeoutCheck::CallSite *
+MissingTimeoutCheck::unguardedCallOf(const FunctionDecl &Function,
+                                     const Candidate *C) {
+  auto Sites = CallSites.find(Function.getCanonicalDecl());
+  if (Sites == CallSites.end())
+    return nullptr;
+  for (const CallSite &Site : Sites->second)
+    if (!Site.Guarded && !(C && callerSetsStreamTimeout(*C, Site)) &&
+        Site.Caller->getCanonicalDecl() != Function.getCanonicalDecl() &&
+        callersOf(*Site.Caller, 1) == Callers::Unguarded)
+      return &Site;
+  return nullptr;
 }
 
 /// True if \p Call, or a method of \p Class it calls (`stop()`), cancels or
@@ -351,25 +463,44 @@ void MissingTimeoutCheck::findOperations(const Stmt *S, bool Guarded,
     findOperations(Child, Guarded, Coroutine, Ctx);
 }
 
+/// Records the calls in \p S, with whether a guard reaches them where they
+/// are written: they are inside a timer race (`co_await (helper() ||
+/// timer.async_wait(...))`), inside the arguments of a TimeoutGuards
+/// function (`with_timeout(helper())`), or inside a call that has one as an
+/// argument (`co_spawn(ex, helper(), cancel_after(5s, use_awaitable))`), or
+/// hand the callee a deadline or token it uses.
+void MissingTimeoutCheck::recordCallSites(const Stmt *S,
+                                          const FunctionDecl &Caller,
+                                          bool Guarded,
+                                          const CallExpr *AwaitedCall) {
+  if (!S || isa<BlockExpr>(S))
+    return;
+  // A lambda's body is a function of its own; its captures are evaluated here.
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : Lambda->capture_inits())
+      recordCallSites(Init, Caller, Guarded, AwaitedCall);
+    return;
+  }
+  if (const auto *Await = dyn_cast<CoawaitExpr>(S))
+    AwaitedCall = dyn_cast<CallExpr>(stripImplicit(Await->getOperand()));
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    Guarded = Guarded || isTimeoutRace(*Call) ||
+              calleeIsListed(*Call, Guards) ||
+              argumentCallsGuard(*Call);
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      CallSites[Callee->getCanonicalDecl()].push_back(
+          {Call, &Caller, Guarded || passesUsedDeadline(*Call),
+           Call == AwaitedCall});
+  }
+  for (const Stmt *Child : S->children())
+    recordCallSites(Child, Caller, Guarded, AwaitedCall);
+}
+
 void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   Context = Result.Context;
-  bool InCoroutine = isCoroutine(*Function);
-  forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    if (!Call)
-      return;
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      CallSites[Callee->getCanonicalDecl()].push_back({Call, Function});
-    // `co_await (session(socket) || watchdog(deadline))`: the caller races
-    // the coroutine against a timeout.
-    if (isTimeoutRace(*Call))
-      for (const Expr *Operand : Call->arguments())
-        if (const auto *Raced = dyn_cast<CallExpr>(stripImplicit(Operand)))
-          if (const FunctionDecl *Callee = Raced->getDirectCallee())
-            this->Raced.insert(Callee->getCanonicalDecl());
-  });
-  if (InCoroutine)
+  recordCallSites(userBody(*Function), *Function, false, nullptr);
+  if (isCoroutine(*Function))
     forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
       if (const auto *Await = dyn_cast<CoawaitExpr>(&S))
         findOperations(Await->getOperand(), false, *Function, *Result.Context);
@@ -462,14 +593,37 @@ void MissingTimeoutCheck::report(const Candidate &C) {
     diag(beginOf(Operation), Advice, DiagnosticIDs::Note);
 }
 
+void MissingTimeoutCheck::noteUnguardedCallers(const Candidate &C) {
+  // One path up, from the operation's coroutine to the outermost caller
+  // that no guard reaches either.
+  constexpr unsigned MaxNotes = 4;
+  llvm::SmallPtrSet<const FunctionDecl *, MaxNotes + 1> Noted{
+      C.Coroutine->getCanonicalDecl()};
+  const CallSite *Site = unguardedCallOf(*C.Coroutine, &C);
+  for (unsigned Notes = 0; Site && Notes < MaxNotes; ++Notes) {
+    const FunctionDecl &Caller = *Site->Caller;
+    bool Lambda = isLambdaCallOperator(&Caller);
+    diag(beginOf(*Site->Call),
+         "%0 is %select{called|awaited}1 here by %select{%3|a lambda}2 "
+         "without a timeout",
+         DiagnosticIDs::Note)
+        << quotedCalleeName(*Site->Call) << Site->Awaited << Lambda
+        << (Lambda ? std::string() : "'" + Caller.getQualifiedNameAsString() + "'");
+    if (!Noted.insert(Caller.getCanonicalDecl()).second)
+      break;
+    Site = unguardedCallOf(Caller);
+  }
+}
+
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
   for (const Candidate &C : Candidates)
-    if (!Raced.contains(C.Coroutine->getCanonicalDecl()) &&
-        !callersSetTimeout(C))
+    if (callersOf(*C.Coroutine, 0, &C) != Callers::Guarded) {
       report(C);
+      noteUnguardedCallers(C);
+    }
   Candidates.clear();
-  Raced.clear();
   CallSites.clear();
+  CallersKnown.clear();
   Types.reset();
 }
 

@@ -82,11 +82,9 @@ static bool isChronoType(QualType T) {
   return Name == "std::chrono::duration" || Name == "std::chrono::time_point";
 }
 
-/// True if \p Type is a duration or time point, or a CancellationTokenTypes
-/// token by value, reference or pointer (Seastar's `abort_source*`).
-bool MissingTimeoutCheck::isDeadlineOrToken(QualType Type) const {
-  if (isChronoType(Type))
-    return true;
+/// True if \p Type is a CancellationTokenTypes token by value, reference or
+/// pointer (Seastar's `abort_source*`).
+bool MissingTimeoutCheck::isToken(QualType Type) const {
   Type = Type.getNonReferenceType();
   if (Type->isPointerType())
     Type = Type->getPointeeType();
@@ -99,7 +97,7 @@ bool MissingTimeoutCheck::hasGuardArgument(const CallExpr &Operation,
   for (const Expr *Arg : Operation.arguments()) {
     if (isa<CXXDefaultArgExpr>(Arg))
       continue; // libcoro's `timeout = 0` default means no timeout.
-    if (isDeadlineOrToken(Arg->getType()))
+    if (isChronoType(Arg->getType()) || isToken(Arg->getType()))
       return true;
     bool Wrapped = false;
     forEachStmtDeep(Arg, [&](const Stmt &S) {
@@ -124,32 +122,13 @@ bool MissingTimeoutCheck::argumentCallsGuard(const CallExpr &Call) const {
   return Found;
 }
 
-/// True if \p Call hands its callee a deadline or a token, written, for a
-/// parameter the callee's body uses: `read_frame(socket, 5s)`. What the
-/// callee does with it is not followed; that it names it is taken as a
-/// guard, as an operation's own deadline argument is.
-bool MissingTimeoutCheck::passesUsedDeadline(const CallExpr &Call) const {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  const FunctionDecl *Definition = nullptr;
-  if (!Callee || !Callee->hasBody(Definition))
-    return false;
-  // Not isReferenced(): a coroutine's parameters are all referenced by the
-  // copies into its frame.
-  llvm::SmallPtrSet<const ParmVarDecl *, 4> Deadlines;
-  for (const auto &[Param, Arg] : argumentsByParameter(Call)) {
-    unsigned Index = Param->getFunctionScopeIndex();
-    if (!isa<CXXDefaultArgExpr>(Arg) && isDeadlineOrToken(Arg->getType()) &&
-        Index < Definition->getNumParams())
-      Deadlines.insert(Definition->getParamDecl(Index));
-  }
-  bool Used = false;
-  if (!Deadlines.empty())
-    forEachStmtDeep(userBody(*Definition), [&](const Stmt &S) {
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
-        Used = Used || Deadlines.contains(
-                           dyn_cast<ParmVarDecl>(Ref->getDecl()));
-    });
-  return Used;
+/// True if a written argument of \p Call is a cancellation token: the
+/// framework carries it into the work \p Call wraps
+/// (`folly::coro::co_withCancellation(token, helper())`).
+bool MissingTimeoutCheck::passesToken(const CallExpr &Call) const {
+  return llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+    return !isa<CXXDefaultArgExpr>(Arg) && isToken(Arg->getType());
+  });
 }
 
 /// The bodies to search for what guards \p Coroutine's stream: its own, and
@@ -463,12 +442,26 @@ void MissingTimeoutCheck::findOperations(const Stmt *S, bool Guarded,
     findOperations(Child, Guarded, Coroutine, Ctx);
 }
 
+/// The same rule as coro-blocking-call's: a template instantiation that
+/// calls a lambda it was handed (`co_spawn`'s entry point, `cobalt::with`)
+/// is not a call the user wrote; the lambda's callers are not seen.
+static bool callsTemplateArgument(const CallExpr &Call,
+                                  const FunctionDecl &Caller) {
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+  return Operator && Operator->getOperator() == OO_Call &&
+         Caller.isTemplateInstantiation() &&
+         isLambdaCallOperator(Call.getDirectCallee()) &&
+         !lambdaInvokedOnTheSpot(Call);
+}
+
 /// Records the calls in \p S, with whether a guard reaches them where they
 /// are written: they are inside a timer race (`co_await (helper() ||
 /// timer.async_wait(...))`), inside the arguments of a TimeoutGuards
-/// function (`with_timeout(helper())`), or inside a call that has one as an
-/// argument (`co_spawn(ex, helper(), cancel_after(5s, use_awaitable))`), or
-/// hand the callee a deadline or token it uses.
+/// function (`with_timeout(helper())`), or of a call that has one as an
+/// argument (`co_spawn(ex, helper(), cancel_after(5s, use_awaitable))`) or
+/// a cancellation token (`co_withCancellation(token, helper())`). A token
+/// or a deadline handed to the helper itself is no guard: it bounds the
+/// operations the helper passes it to, which are no candidates anyway.
 void MissingTimeoutCheck::recordCallSites(const Stmt *S,
                                           const FunctionDecl &Caller,
                                           bool Guarded,
@@ -483,17 +476,18 @@ void MissingTimeoutCheck::recordCallSites(const Stmt *S,
   }
   if (const auto *Await = dyn_cast<CoawaitExpr>(S))
     AwaitedCall = dyn_cast<CallExpr>(stripImplicit(Await->getOperand()));
+  bool ChildrenGuarded = Guarded;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     Guarded = Guarded || isTimeoutRace(*Call) ||
-              calleeIsListed(*Call, Guards) ||
-              argumentCallsGuard(*Call);
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
+              calleeIsListed(*Call, Guards) || argumentCallsGuard(*Call);
+    ChildrenGuarded = Guarded || passesToken(*Call);
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && !callsTemplateArgument(*Call, Caller))
       CallSites[Callee->getCanonicalDecl()].push_back(
-          {Call, &Caller, Guarded || passesUsedDeadline(*Call),
-           Call == AwaitedCall});
+          {Call, &Caller, Guarded, Call == AwaitedCall});
   }
   for (const Stmt *Child : S->children())
-    recordCallSites(Child, Caller, Guarded, AwaitedCall);
+    recordCallSites(Child, Caller, ChildrenGuarded, AwaitedCall);
 }
 
 void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
@@ -593,6 +587,18 @@ void MissingTimeoutCheck::report(const Candidate &C) {
     diag(beginOf(Operation), Advice, DiagnosticIDs::Note);
 }
 
+/// How a note names what \p Call calls: a lambda by the variable that holds
+/// it (`auto session = [](...) -> task<> {...}; ... session(...)`).
+static std::string calledName(const CallExpr &Call) {
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (!Operator || Operator->getOperator() != OO_Call ||
+      !isLambdaCallOperator(Call.getDirectCallee()))
+    return quotedCalleeName(Call);
+  if (const ValueDecl *Holder = namedVariable(Operator->getArg(0)))
+    return "'" + Holder->getNameAsString() + "'";
+  return "a lambda";
+}
+
 void MissingTimeoutCheck::noteUnguardedCallers(const Candidate &C) {
   // One path up, from the operation's coroutine to the outermost caller
   // that no guard reaches either.
@@ -607,7 +613,7 @@ void MissingTimeoutCheck::noteUnguardedCallers(const Candidate &C) {
          "%0 is %select{called|awaited}1 here by %select{%3|a lambda}2 "
          "without a timeout",
          DiagnosticIDs::Note)
-        << quotedCalleeName(*Site->Call) << Site->Awaited << Lambda
+        << calledName(*Site->Call) << Site->Awaited << Lambda
         << (Lambda ? std::string() : "'" + Caller.getQualifiedNameAsString() + "'");
     if (!Noted.insert(Caller.getCanonicalDecl()).second)
       break;

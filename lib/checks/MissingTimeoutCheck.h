@@ -36,7 +36,7 @@ private:
     const clang::CallExpr *Call;
     const clang::FunctionDecl *Caller;
     /// Guarded where it is written: raced against a timeout, wrapped in or
-    /// next to a timeout guard, or handed a deadline or token it uses.
+    /// next to a timeout guard, or given a cancellation token.
     bool Guarded;
     /// The operand of a `co_await`, not spawned or stored.
     bool Awaited;
@@ -52,8 +52,8 @@ private:
                       const clang::ASTContext &Ctx);
   bool hasGuardArgument(const clang::CallExpr &Operation, const clang::ASTContext &Ctx) const;
   bool argumentCallsGuard(const clang::CallExpr &Call) const;
-  bool isDeadlineOrToken(clang::QualType Type) const;
-  bool passesUsedDeadline(const clang::CallExpr &Call) const;
+  bool isToken(clang::QualType Type) const;
+  bool passesToken(const clang::CallExpr &Call) const;
   void recordCallSites(const clang::Stmt *S, const clang::FunctionDecl &Caller,
                        bool Guarded, const clang::CallExpr *AwaitedCall);
   bool streamHasTimeout(const clang::ValueDecl *Stream,

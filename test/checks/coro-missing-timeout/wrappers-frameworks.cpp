@@ -1,10 +1,12 @@
 // Timeouts through wrappers in folly, cppcoro and Seastar: a helper
 // coroutine is guarded when every call of it is wrapped in the framework's
-// timeout, or hands it a token it uses.
+// timeout or run with a cancellation token; a token handed to the helper
+// itself bounds only what the helper passes it to.
 // RUN: %check-test coro-missing-timeout %s --implicit-check-not="{{warning|error|note}}:" -- %std -I%inputs
 
 #include <cppcoro/net/socket.hpp>
 #include <folly/coro/Task.h>
+#include <folly/coro/WithCancellation.h>
 #include <seastar/core/coroutine.hh>
 #include <seastar/core/seastar.hh>
 #include <seastar/core/with_timeout.hh>
@@ -37,18 +39,30 @@ folly::coro::Task<void> send_blocks(folly::coro::Transport &transport) {
   co_await folly::coro::timeout(write_block(transport, buffer), 2s);
 }
 
-// cppcoro: a helper handed a cancellation token that it uses (here, for
-// the connect) is bounded by whoever cancels the token; handed one it
-// ignores, it is not.
+// folly: not reported when the caller runs the helper with a token that
+// the framework hands the transport's operations.
+folly::coro::Task<std::size_t> read_reply(folly::coro::Transport &transport, char *buffer) {
+  co_return co_await transport.read(buffer, 64);
+}
+folly::coro::Task<void> ask(folly::coro::Transport &transport, const folly::CancellationSource &stop) {
+  char buffer[64];
+  co_await folly::coro::co_withCancellation(stop.getToken(), read_reply(transport, buffer));
+}
+
+// cppcoro: a token handed to the helper bounds the connect it is passed
+// to, not the receive without it; a token the helper ignores bounds
+// nothing.
 cppcoro::task<> exchange(cppcoro::net::socket &socket, const cppcoro::net::ip_endpoint &peer,
                          cppcoro::cancellation_token ct) {
   co_await socket.connect(peer, ct);
   char buffer[64];
   co_await socket.recv(buffer, sizeof buffer);
+  // CHECK: :[[@LINE-1]]:12: warning: network operation 'cppcoro::net::socket::recv' is awaited without a timeout
 }
 cppcoro::task<> client(cppcoro::net::socket &socket, const cppcoro::net::ip_endpoint &peer,
                        cppcoro::cancellation_token ct) {
   co_await exchange(socket, peer, ct);
+  // CHECK: :[[@LINE-1]]:12: note: 'exchange' is awaited here by 'client' without a timeout
 }
 
 cppcoro::task<> receive(cppcoro::net::socket &socket, cppcoro::cancellation_token) {

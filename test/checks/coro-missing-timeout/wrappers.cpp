@@ -53,14 +53,17 @@ awaitable<void> farewell(tcp::socket &socket) {
   // CHECK: :[[@LINE-1]]:12: note: 'send_all' is awaited here by 'farewell' without a timeout
 }
 
-// Reported: a helper handed a duration it never uses is not bounded by it.
-awaitable<void> send_ping(tcp::socket &socket, std::chrono::seconds) {
-  co_await asio::async_write(socket, asio::buffer("ping", 4), use_awaitable);
+// Reported: a deadline handed to the helper bounds what the helper hands
+// it to (the read), not the write.
+awaitable<void> answer(tcp::socket &socket, std::chrono::seconds limit) {
+  char data[64];
+  std::size_t n = co_await socket.async_read_some(asio::buffer(data), asio::cancel_after(limit, use_awaitable));
+  co_await asio::async_write(socket, asio::buffer(data, n), use_awaitable);
   // CHECK: :[[@LINE-1]]:12: warning: network operation 'asio::async_write' is awaited without a timeout
 }
-awaitable<void> ping(tcp::socket &socket) {
-  co_await send_ping(socket, 5s);
-  // CHECK: :[[@LINE-1]]:12: note: 'send_ping' is awaited here by 'ping' without a timeout
+awaitable<void> answer_once(tcp::socket &socket) {
+  co_await answer(socket, 5s);
+  // CHECK: :[[@LINE-1]]:12: note: 'answer' is awaited here by 'answer_once' without a timeout
 }
 
 // Reported: only the helper itself calls it again; no note, as no caller
@@ -104,16 +107,17 @@ awaitable<void> status_grouped(tcp::socket &socket, asio::steady_timer &timer) {
       .async_wait(asio::experimental::wait_for_one(), use_awaitable);
 }
 
-// Not reported: the caller hands the helper a deadline that the helper uses
-// (here to arm a timer whose expiry a watchdog of the caller acts on).
-awaitable<void> read_request(tcp::socket &socket, asio::steady_timer &timer,
-                             std::chrono::steady_clock::duration limit) {
-  timer.expires_after(limit);
-  char data[64];
-  co_await socket.async_read_some(asio::buffer(data), use_awaitable);
-}
-awaitable<void> handle_request(tcp::socket &socket, asio::steady_timer &timer) {
-  co_await read_request(socket, timer, 10s);
+// Reported: a coroutine lambda held in a variable is named by it; the
+// lambda that co_spawn is handed has no caller in sight.
+void start_pinger(tcp::socket &socket) {
+  auto ping = [&socket]() -> awaitable<void> {
+    co_await asio::async_write(socket, asio::buffer("ping", 4), use_awaitable);
+    // CHECK: :[[@LINE-1]]:14: warning: network operation 'asio::async_write' is awaited without a timeout
+  };
+  asio::co_spawn(socket.get_executor(), [&]() -> awaitable<void> {
+    co_await ping();
+    // CHECK: :[[@LINE-1]]:14: note: 'ping' is awaited here by a lambda without a timeout
+  }, asio::detached);
 }
 
 // Not reported: a recursive helper whose outer call is raced; the

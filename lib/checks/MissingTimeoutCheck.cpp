@@ -110,15 +110,25 @@ bool MissingTimeoutCheck::hasGuardArgument(const CallExpr &Operation,
   return false;
 }
 
-/// True if an argument of \p Call calls a TimeoutGuards function, outside
-/// the bodies of lambdas (which run at another time).
-bool MissingTimeoutCheck::argumentCallsGuard(const CallExpr &Call) const {
+/// True if \p S calls a TimeoutGuards function, outside the bodies of
+/// lambdas (which run at another time). Remembered for each statement:
+/// every call of every function asks it about its arguments.
+bool MissingTimeoutCheck::callsGuard(const Stmt *S) {
+  if (!S || isa<BlockExpr>(S))
+    return false;
+  if (auto Known = CallsGuardKnown.find(S); Known != CallsGuardKnown.end())
+    return Known->second;
   bool Found = false;
-  for (const Expr *Arg : Call.arguments())
-    forEachOwnStmt(Arg, [&](const Stmt &S) {
-      if (const auto *Inner = dyn_cast<CallExpr>(&S))
-        Found = Found || calleeIsListed(*Inner, Guards);
-    });
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : Lambda->capture_inits())
+      Found = Found || callsGuard(Init);
+  } else {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    Found = Call && calleeIsListed(*Call, Guards);
+    for (const Stmt *Child : S->children())
+      Found = callsGuard(Child) || Found;
+  }
+  CallsGuardKnown[S] = Found;
   return Found;
 }
 
@@ -479,10 +489,14 @@ void MissingTimeoutCheck::recordCallSites(const Stmt *S,
   bool ChildrenGuarded = Guarded;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     Guarded = Guarded || isTimeoutRace(*Call) ||
-              calleeIsListed(*Call, Guards) || argumentCallsGuard(*Call);
+              calleeIsListed(*Call, Guards) ||
+              llvm::any_of(Call->arguments(),
+                           [&](const Expr *Arg) { return callsGuard(Arg); });
     ChildrenGuarded = Guarded || passesToken(*Call);
+    // A template's own calls are seen again in its instantiations.
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && !callsTemplateArgument(*Call, Caller))
+    if (Callee && !Caller.isDependentContext() &&
+        !callsTemplateArgument(*Call, Caller))
       CallSites[Callee->getCanonicalDecl()].push_back(
           {Call, &Caller, Guarded, Call == AwaitedCall});
   }
@@ -630,6 +644,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   Candidates.clear();
   CallSites.clear();
   CallersKnown.clear();
+  CallsGuardKnown.clear();
   Types.reset();
 }
 

@@ -38,7 +38,7 @@ private:
     /// Guarded where it is written: raced against a timeout, wrapped in or
     /// next to a timeout guard, or given a cancellation token.
     bool Guarded;
-    /// The operand of a `co_await`, not spawned or stored.
+    /// The operand of a `co_await` itself (not spawned, stored or joined).
     bool Awaited;
   };
   /// What the callers of a function do about its timeouts.
@@ -51,7 +51,7 @@ private:
                       const clang::FunctionDecl &Coroutine,
                       const clang::ASTContext &Ctx);
   bool hasGuardArgument(const clang::CallExpr &Operation, const clang::ASTContext &Ctx) const;
-  bool argumentCallsGuard(const clang::CallExpr &Call) const;
+  bool callsGuard(const clang::Stmt *S);
   bool isToken(clang::QualType Type) const;
   bool passesToken(const clang::CallExpr &Call) const;
   void recordCallSites(const clang::Stmt *S, const clang::FunctionDecl &Caller,
@@ -62,7 +62,6 @@ private:
   bool callerSetsStreamTimeout(const Candidate &C, const CallSite &Site) const;
   Callers callersOf(const clang::FunctionDecl &Function, unsigned Depth,
                     const Candidate *C = nullptr);
-  /// The first call of \p Function that no guard reaches, if any.
   /// The first call of \p Function that no guard reaches (with \p C, nor
   /// the expiry of C's stream), if any.
   const CallSite *unguardedCallOf(const clang::FunctionDecl &Function,
@@ -100,6 +99,7 @@ private:
   /// one of them (or the depth limit) and so holds only for this walk.
   llvm::SmallPtrSet<const clang::FunctionDecl *, 8> Walking;
   bool MetTheWalk = false;
+  llvm::DenseMap<const clang::Stmt *, bool> CallsGuardKnown;
 };
 
 } // namespace corolint

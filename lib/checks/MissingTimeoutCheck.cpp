@@ -628,7 +628,8 @@ void MissingTimeoutCheck::noteUnguardedCallers(const Candidate &C) {
          "without a timeout",
          DiagnosticIDs::Note)
         << calledName(*Site->Call) << Site->Awaited << Lambda
-        << (Lambda ? std::string() : "'" + Caller.getQualifiedNameAsString() + "'");
+        << (Lambda ? std::string()
+                   : "'" + Caller.getQualifiedNameAsString() + "'");
     if (!Noted.insert(Caller.getCanonicalDecl()).second)
       break;
     Site = unguardedCallOf(Caller);

@@ -82,17 +82,22 @@ static bool isChronoType(QualType T) {
   return Name == "std::chrono::duration" || Name == "std::chrono::time_point";
 }
 
+/// True if \p Type is a CancellationTokenTypes token by value, reference or
+/// pointer (Seastar's `abort_source*`).
+bool MissingTimeoutCheck::isToken(QualType Type) const {
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+  return Class && Tokens.matches(*Class);
+}
+
 bool MissingTimeoutCheck::hasGuardArgument(const CallExpr &Operation,
                                            const ASTContext &Ctx) const {
   for (const Expr *Arg : Operation.arguments()) {
     if (isa<CXXDefaultArgExpr>(Arg))
       continue; // libcoro's `timeout = 0` default means no timeout.
-    // A token passed by reference or by pointer (Seastar's `abort_source*`).
-    QualType Type = Arg->getType().getNonReferenceType();
-    if (Type->isPointerType())
-      Type = Type->getPointeeType();
-    const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
-    if (isChronoType(Arg->getType()) || (Class && Tokens.matches(*Class)))
+    if (isChronoType(Arg->getType()) || isToken(Arg->getType()))
       return true;
     bool Wrapped = false;
     forEachStmtDeep(Arg, [&](const Stmt &S) {
@@ -103,6 +108,37 @@ bool MissingTimeoutCheck::hasGuardArgument(const CallExpr &Operation,
       return true;
   }
   return false;
+}
+
+/// True if \p S calls a TimeoutGuards function, outside the bodies of
+/// lambdas (which run at another time). Remembered for each statement:
+/// every call of every function asks it about its arguments.
+bool MissingTimeoutCheck::callsGuard(const Stmt *S) {
+  if (!S || isa<BlockExpr>(S))
+    return false;
+  if (auto Known = CallsGuardKnown.find(S); Known != CallsGuardKnown.end())
+    return Known->second;
+  bool Found = false;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : Lambda->capture_inits())
+      Found = Found || callsGuard(Init);
+  } else {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    Found = Call && calleeIsListed(*Call, Guards);
+    for (const Stmt *Child : S->children())
+      Found = callsGuard(Child) || Found;
+  }
+  CallsGuardKnown[S] = Found;
+  return Found;
+}
+
+/// True if a written argument of \p Call is a cancellation token: the
+/// framework carries it into the work \p Call wraps
+/// (`folly::coro::co_withCancellation(token, helper())`).
+bool MissingTimeoutCheck::passesToken(const CallExpr &Call) const {
+  return llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+    return !isa<CXXDefaultArgExpr>(Arg) && isToken(Arg->getType());
+  });
 }
 
 /// The bodies to search for what guards \p Coroutine's stream: its own, and
@@ -157,21 +193,86 @@ bool MissingTimeoutCheck::streamHasTimeout(const ValueDecl *Stream,
   return Found;
 }
 
-bool MissingTimeoutCheck::callersSetTimeout(const Candidate &C) const {
+/// True if \p Site hands \p C's coroutine the stream of \p C's operation
+/// with an expiry set on it before the call (Beast's advanced servers).
+bool MissingTimeoutCheck::callerSetsStreamTimeout(const Candidate &C,
+                                                  const CallSite &Site) const {
   const auto *Param = dyn_cast_or_null<ParmVarDecl>(streamOf(*C.Operation));
   if (!Param)
     return false;
-  auto Sites = CallSites.find(C.Coroutine->getCanonicalDecl());
-  if (Sites == CallSites.end() || Sites->second.empty())
-    return false;
   unsigned Index = Param->getFunctionScopeIndex();
-  return llvm::all_of(Sites->second, [&](const CallSite &Site) {
-    unsigned Offset = isa<CXXOperatorCallExpr>(Site.Call) ? 1 : 0;
-    if (Index + Offset >= Site.Call->getNumArgs())
-      return false;
-    return streamHasTimeout(rootOf(Site.Call->getArg(Index + Offset)),
-                            *Site.Caller, Site.Call->getBeginLoc());
-  });
+  unsigned Offset = isa<CXXOperatorCallExpr>(Site.Call) ? 1 : 0;
+  if (Index + Offset >= Site.Call->getNumArgs())
+    return false;
+  return streamHasTimeout(rootOf(Site.Call->getArg(Index + Offset)),
+                          *Site.Caller, Site.Call->getBeginLoc());
+}
+
+/// How far callersOf walks up: beyond, a call counts as unguarded.
+static constexpr unsigned MaxCallerDepth = 8;
+
+/// Whether every call of \p Function in the translation unit is guarded:
+/// where it is written, or because every call of its caller is, and so on
+/// up. A function never called in the TU is unguarded (its callers are
+/// elsewhere, or it is an entry point). A recursive call is guarded when
+/// the outer one is, so it counts neither way; a function called only by
+/// itself is unguarded. With \p C, a call that sets the expiry of C's
+/// stream counts as guarded too.
+MissingTimeoutCheck::Callers
+MissingTimeoutCheck::callersOf(const FunctionDecl &Function, unsigned Depth,
+                               const Candidate *C) {
+  const FunctionDecl *Key = Function.getCanonicalDecl();
+  if (!C)
+    if (auto Known = CallersKnown.find(Key); Known != CallersKnown.end())
+      return Known->second;
+  if (Walking.contains(Key)) {
+    MetTheWalk = true;
+    return Callers::OnTheWalk;
+  }
+  if (Depth > MaxCallerDepth) {
+    MetTheWalk = true;
+    return Callers::Unguarded;
+  }
+  Walking.insert(Key);
+  bool MetBefore = std::exchange(MetTheWalk, false);
+  bool Reached = false, AllGuarded = true;
+  auto Sites = CallSites.find(Key);
+  if (Sites != CallSites.end())
+    for (const CallSite &Site : Sites->second) {
+      if (Site.Guarded || (C && callerSetsStreamTimeout(*C, Site))) {
+        Reached = true;
+        continue;
+      }
+      Callers Above = callersOf(*Site.Caller, Depth + 1);
+      if (Above == Callers::OnTheWalk)
+        continue;
+      Reached = true;
+      if (Above == Callers::Unguarded) {
+        AllGuarded = false;
+        break;
+      }
+    }
+  Walking.erase(Key);
+  Callers Result =
+      Reached && AllGuarded ? Callers::Guarded : Callers::Unguarded;
+  if (!C && !MetTheWalk)
+    CallersKnown[Key] = Result;
+  MetTheWalk = MetBefore || MetTheWalk;
+  return Result;
+}
+
+const MissingTimeoutCheck::CallSite *
+MissingTimeoutCheck::unguardedCallOf(const FunctionDecl &Function,
+                                     const Candidate *C) {
+  auto Sites = CallSites.find(Function.getCanonicalDecl());
+  if (Sites == CallSites.end())
+    return nullptr;
+  for (const CallSite &Site : Sites->second)
+    if (!Site.Guarded && !(C && callerSetsStreamTimeout(*C, Site)) &&
+        Site.Caller->getCanonicalDecl() != Function.getCanonicalDecl() &&
+        callersOf(*Site.Caller, 1) == Callers::Unguarded)
+      return &Site;
+  return nullptr;
 }
 
 /// True if \p Call, or a method of \p Class it calls (`stop()`), cancels or
@@ -351,25 +452,63 @@ void MissingTimeoutCheck::findOperations(const Stmt *S, bool Guarded,
     findOperations(Child, Guarded, Coroutine, Ctx);
 }
 
+/// The same rule as coro-blocking-call's: a template instantiation that
+/// calls a lambda it was handed (`co_spawn`'s entry point, `cobalt::with`)
+/// is not a call the user wrote; the lambda's callers are not seen.
+static bool callsTemplateArgument(const CallExpr &Call,
+                                  const FunctionDecl &Caller) {
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+  return Operator && Operator->getOperator() == OO_Call &&
+         Caller.isTemplateInstantiation() &&
+         isLambdaCallOperator(Call.getDirectCallee()) &&
+         !lambdaInvokedOnTheSpot(Call);
+}
+
+/// Records the calls in \p S, with whether a guard reaches them where they
+/// are written: they are inside a timer race (`co_await (helper() ||
+/// timer.async_wait(...))`), inside the arguments of a TimeoutGuards
+/// function (`with_timeout(helper())`), or of a call that has one as an
+/// argument (`co_spawn(ex, helper(), cancel_after(5s, use_awaitable))`) or
+/// a cancellation token (`co_withCancellation(token, helper())`). A token
+/// or a deadline handed to the helper itself is no guard: it bounds the
+/// operations the helper passes it to, which are no candidates anyway.
+void MissingTimeoutCheck::recordCallSites(const Stmt *S,
+                                          const FunctionDecl &Caller,
+                                          bool Guarded,
+                                          const CallExpr *AwaitedCall) {
+  if (!S || isa<BlockExpr>(S))
+    return;
+  // A lambda's body is a function of its own; its captures are evaluated here.
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : Lambda->capture_inits())
+      recordCallSites(Init, Caller, Guarded, AwaitedCall);
+    return;
+  }
+  if (const auto *Await = dyn_cast<CoawaitExpr>(S))
+    AwaitedCall = dyn_cast<CallExpr>(stripImplicit(Await->getOperand()));
+  bool ChildrenGuarded = Guarded;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    Guarded = Guarded || isTimeoutRace(*Call) ||
+              calleeIsListed(*Call, Guards) ||
+              llvm::any_of(Call->arguments(),
+                           [&](const Expr *Arg) { return callsGuard(Arg); });
+    ChildrenGuarded = Guarded || passesToken(*Call);
+    // A template's own calls are seen again in its instantiations.
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && !Caller.isDependentContext() &&
+        !callsTemplateArgument(*Call, Caller))
+      CallSites[Callee->getCanonicalDecl()].push_back(
+          {Call, &Caller, Guarded, Call == AwaitedCall});
+  }
+  for (const Stmt *Child : S->children())
+    recordCallSites(Child, Caller, ChildrenGuarded, AwaitedCall);
+}
+
 void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   Context = Result.Context;
-  bool InCoroutine = isCoroutine(*Function);
-  forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    if (!Call)
-      return;
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      CallSites[Callee->getCanonicalDecl()].push_back({Call, Function});
-    // `co_await (session(socket) || watchdog(deadline))`: the caller races
-    // the coroutine against a timeout.
-    if (isTimeoutRace(*Call))
-      for (const Expr *Operand : Call->arguments())
-        if (const auto *Raced = dyn_cast<CallExpr>(stripImplicit(Operand)))
-          if (const FunctionDecl *Callee = Raced->getDirectCallee())
-            this->Raced.insert(Callee->getCanonicalDecl());
-  });
-  if (InCoroutine)
+  recordCallSites(userBody(*Function), *Function, false, nullptr);
+  if (isCoroutine(*Function))
     forEachOwnStmt(userBody(*Function), [&](const Stmt &S) {
       if (const auto *Await = dyn_cast<CoawaitExpr>(&S))
         findOperations(Await->getOperand(), false, *Function, *Result.Context);
@@ -462,14 +601,51 @@ void MissingTimeoutCheck::report(const Candidate &C) {
     diag(beginOf(Operation), Advice, DiagnosticIDs::Note);
 }
 
+/// How a note names what \p Call calls: a lambda by the variable that holds
+/// it (`auto session = [](...) -> task<> {...}; ... session(...)`).
+static std::string calledName(const CallExpr &Call) {
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (!Operator || Operator->getOperator() != OO_Call ||
+      !isLambdaCallOperator(Call.getDirectCallee()))
+    return quotedCalleeName(Call);
+  if (const ValueDecl *Holder = namedVariable(Operator->getArg(0)))
+    return "'" + Holder->getNameAsString() + "'";
+  return "a lambda";
+}
+
+void MissingTimeoutCheck::noteUnguardedCallers(const Candidate &C) {
+  // One path up, from the operation's coroutine to the outermost caller
+  // that no guard reaches either.
+  constexpr unsigned MaxNotes = 4;
+  llvm::SmallPtrSet<const FunctionDecl *, MaxNotes + 1> Noted{
+      C.Coroutine->getCanonicalDecl()};
+  const CallSite *Site = unguardedCallOf(*C.Coroutine, &C);
+  for (unsigned Notes = 0; Site && Notes < MaxNotes; ++Notes) {
+    const FunctionDecl &Caller = *Site->Caller;
+    bool Lambda = isLambdaCallOperator(&Caller);
+    diag(beginOf(*Site->Call),
+         "%0 is %select{called|awaited}1 here by %select{%3|a lambda}2 "
+         "without a timeout",
+         DiagnosticIDs::Note)
+        << calledName(*Site->Call) << Site->Awaited << Lambda
+        << (Lambda ? std::string()
+                   : "'" + Caller.getQualifiedNameAsString() + "'");
+    if (!Noted.insert(Caller.getCanonicalDecl()).second)
+      break;
+    Site = unguardedCallOf(Caller);
+  }
+}
+
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
   for (const Candidate &C : Candidates)
-    if (!Raced.contains(C.Coroutine->getCanonicalDecl()) &&
-        !callersSetTimeout(C))
+    if (callersOf(*C.Coroutine, 0, &C) != Callers::Guarded) {
       report(C);
+      noteUnguardedCallers(C);
+    }
   Candidates.clear();
-  Raced.clear();
   CallSites.clear();
+  CallersKnown.clear();
+  CallsGuardKnown.clear();
   Types.reset();
 }
 

@@ -112,18 +112,6 @@ static void forEachOwnCall(
       LambdasInvokedOnTheSpot::Include);
 }
 
-/// True if \p Call calls a callable that \p Caller's template arguments
-/// chose (`callable(args...)` in a bridge instantiated with the user's
-/// lambda): its body is the caller's code, searched where it is written.
-static bool callsTemplateArgument(const CallExpr &Call,
-                                  const FunctionDecl &Caller) {
-  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
-  return Operator && Operator->getOperator() == OO_Call &&
-         Caller.isTemplateInstantiation() &&
-         isLambdaCallOperator(Call.getDirectCallee()) &&
-         !lambdaInvokedOnTheSpot(Call);
-}
-
 bool BlockingCheckBase::shouldDescendInto(const FunctionDecl *FD,
                                           const SourceManager &SM) const {
   if (!FD)

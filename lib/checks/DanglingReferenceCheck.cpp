@@ -354,14 +354,48 @@ struct LateCapture {
 };
 } // namespace
 
-/// The first capture of \p Lambda (a coroutine) read after its first
-/// suspension, in source order or in a loop that suspends.
-static LateCapture captureUsedAfterSuspending(const LambdaExpr &Lambda,
-                                              const SourceManager &SM) {
-  const Stmt *Body = userBody(*Lambda.getCallOperator());
+/// The first expression of \p Coroutine's body that \p IsUse accepts
+/// where the coroutine's caller may have gone on: anywhere if it starts
+/// lazily (\p StartsLazily), else after its first suspension, in source
+/// order or in a loop that suspends. Nested lambdas' bodies run at another
+/// time; their captures are read where they are written.
+static const Expr *
+usedAfterSuspending(const FunctionDecl &Coroutine, bool StartsLazily,
+                    llvm::function_ref<bool(const Expr &)> IsUse) {
+  const Stmt *Body = userBody(Coroutine);
   const Stmt *Suspension = firstSuspensionIn(Body);
-  if (!Suspension)
-    return {};
+  if (!StartsLazily && !Suspension)
+    return nullptr;
+  const SourceManager &SM = Coroutine.getASTContext().getSourceManager();
+  const Expr *Found = nullptr;
+  std::function<void(const Stmt *, bool)> Visit = [&](const Stmt *S,
+                                                      bool Late) {
+    if (!S || Found)
+      return;
+    if (const auto *Nested = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : Nested->capture_inits())
+        Visit(Init, Late);
+      return;
+    }
+    if (loopBody(*S) && firstSuspensionIn(S))
+      Late = true; // The next iteration runs after the suspension.
+    const auto *E = dyn_cast<Expr>(S);
+    if (E && IsUse(*E) &&
+        (Late || SM.isBeforeInTranslationUnit(Suspension->getEndLoc(),
+                                              E->getBeginLoc()))) {
+      Found = E;
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Visit(Child, Late);
+  };
+  Visit(Body, StartsLazily);
+  return Found;
+}
+
+/// The first capture of \p Lambda (a coroutine) read after its first
+/// suspension.
+static LateCapture captureUsedAfterSuspending(const LambdaExpr &Lambda) {
   llvm::SmallPtrSet<const ValueDecl *, 4> Captured;
   bool CapturesThis = false;
   for (const LambdaCapture &Capture : Lambda.captures()) {
@@ -370,37 +404,17 @@ static LateCapture captureUsedAfterSuspending(const LambdaExpr &Lambda,
     else if (Capture.capturesVariable())
       Captured.insert(Capture.getCapturedVar());
   }
-  LateCapture Found;
-  std::function<void(const Stmt *, bool)> Visit = [&](const Stmt *S,
-                                                      bool Late) {
-    if (!S || Found.Use)
-      return;
-    if (const auto *Nested = dyn_cast<LambdaExpr>(S)) {
-      // Its body runs at another time; its captures are read here.
-      for (const Expr *Init : Nested->capture_inits())
-        Visit(Init, Late);
-      return;
-    }
-    if (loopBody(*S) && firstSuspensionIn(S))
-      Late = true; // The next iteration runs after the suspension.
-    const auto *E = dyn_cast<Expr>(S);
-    if (E && (Late || SM.isBeforeInTranslationUnit(Suspension->getEndLoc(),
-                                                    E->getBeginLoc()))) {
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(E);
-          Ref && Captured.contains(Ref->getDecl())) {
-        Found = {E, "'" + Ref->getDecl()->getNameAsString() + "'"};
-        return;
-      }
-      if (isa<CXXThisExpr>(E) && CapturesThis) {
-        Found = {E, "'this'"};
-        return;
-      }
-    }
-    for (const Stmt *Child : S->children())
-      Visit(Child, Late);
-  };
-  Visit(Body, false);
-  return Found;
+  const Expr *Use = usedAfterSuspending(
+      *Lambda.getCallOperator(), /*StartsLazily=*/false, [&](const Expr &E) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(&E);
+        return (Ref && Captured.contains(Ref->getDecl())) ||
+               (CapturesThis && isa<CXXThisExpr>(E));
+      });
+  if (!Use)
+    return {};
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Use))
+    return {Use, "'" + Ref->getDecl()->getNameAsString() + "'"};
+  return {Use, "'this'"};
 }
 
 namespace {
@@ -467,8 +481,7 @@ void DanglingReferenceCheck::checkClosureArguments(const CallExpr &Call,
     if (Fate != ClosureFate::Dropped &&
         !(Fate == ClosureFate::Borrowed && BorrowedDiesFirst))
       continue;
-    LateCapture Late = captureUsedAfterSuspending(
-        *Lambda, Owner->getASTContext().getSourceManager());
+    LateCapture Late = captureUsedAfterSuspending(*Lambda);
     if (!Late.Use)
       continue;
     if (Fate == ClosureFate::Dropped && Local)
@@ -592,38 +605,12 @@ static WorkOnThis findWorkOnThis(const Expr *E) {
 }
 
 /// The first `this` that \p Coroutine's body uses where the spawner may have
-/// gone on: anywhere if it starts lazily, else after its first suspension
-/// (in source order, or in a loop that suspends).
+/// gone on (see usedAfterSuspending).
 static const CXXThisExpr *thisUsedLate(const FunctionDecl &Coroutine,
                                        bool StartsLazily) {
-  const Stmt *Body = userBody(Coroutine);
-  const Stmt *Suspension = firstSuspensionIn(Body);
-  if (!StartsLazily && !Suspension)
-    return nullptr;
-  const SourceManager &SM = Coroutine.getASTContext().getSourceManager();
-  const CXXThisExpr *Found = nullptr;
-  std::function<void(const Stmt *, bool)> Visit = [&](const Stmt *S,
-                                                      bool Late) {
-    if (!S || Found)
-      return;
-    if (const auto *Nested = dyn_cast<LambdaExpr>(S)) {
-      for (const Expr *Init : Nested->capture_inits())
-        Visit(Init, Late);
-      return;
-    }
-    if (loopBody(*S) && firstSuspensionIn(S))
-      Late = true;
-    if (const auto *This = dyn_cast<CXXThisExpr>(S);
-        This && (Late || SM.isBeforeInTranslationUnit(Suspension->getEndLoc(),
-                                                       This->getBeginLoc()))) {
-      Found = This;
-      return;
-    }
-    for (const Stmt *Child : S->children())
-      Visit(Child, Late);
-  };
-  Visit(Body, StartsLazily);
-  return Found;
+  return cast_or_null<CXXThisExpr>(usedAfterSuspending(
+      Coroutine, StartsLazily,
+      [](const Expr &E) { return isa<CXXThisExpr>(E); }));
 }
 
 /// The member function of \p Class or of a base that \p Names lists.

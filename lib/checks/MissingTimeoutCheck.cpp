@@ -452,18 +452,6 @@ void MissingTimeoutCheck::findOperations(const Stmt *S, bool Guarded,
     findOperations(Child, Guarded, Coroutine, Ctx);
 }
 
-/// The same rule as coro-blocking-call's: a template instantiation that
-/// calls a lambda it was handed (`co_spawn`'s entry point, `cobalt::with`)
-/// is not a call the user wrote; the lambda's callers are not seen.
-static bool callsTemplateArgument(const CallExpr &Call,
-                                  const FunctionDecl &Caller) {
-  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
-  return Operator && Operator->getOperator() == OO_Call &&
-         Caller.isTemplateInstantiation() &&
-         isLambdaCallOperator(Call.getDirectCallee()) &&
-         !lambdaInvokedOnTheSpot(Call);
-}
-
 /// Records the calls in \p S, with whether a guard reaches them where they
 /// are written: they are inside a timer race (`co_await (helper() ||
 /// timer.async_wait(...))`), inside the arguments of a TimeoutGuards

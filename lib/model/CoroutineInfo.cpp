@@ -881,6 +881,14 @@ const Stmt *loopBody(const Stmt &S) {
   return nullptr;
 }
 
+bool callsTemplateArgument(const CallExpr &Call, const FunctionDecl &Caller) {
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+  return Operator && Operator->getOperator() == OO_Call &&
+         Caller.isTemplateInstantiation() &&
+         isLambdaCallOperator(Call.getDirectCallee()) &&
+         !lambdaInvokedOnTheSpot(Call);
+}
+
 bool isLambdaCallOperator(const FunctionDecl *FD) {
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
   return Method && Method->getParent()->isLambda();

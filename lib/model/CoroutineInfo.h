@@ -229,6 +229,14 @@ bool isMacroStatementWrapper(const clang::DoStmt &Do);
 /// is not a loop (a macro's do-while wrapper is none).
 const clang::Stmt *loopBody(const clang::Stmt &S);
 
+/// True if \p Call calls a lambda that \p Caller's template arguments chose
+/// (`callable(args...)` in a bridge instantiated with the user's lambda:
+/// `co_spawn`'s entry point, `cobalt::with`): the lambda's body is the
+/// caller's code, searched where it is written, and this call is not one
+/// the user wrote.
+bool callsTemplateArgument(const clang::CallExpr &Call,
+                           const clang::FunctionDecl &Caller);
+
 /// True if \p FD is a lambda's call operator.
 bool isLambdaCallOperator(const clang::FunctionDecl *FD);
 

@@ -43,8 +43,8 @@ bool CorolintCheck::inExpansionOf(clang::SourceLocation Loc,
   if (!Sources)
     return false;
   while (Loc.isMacroID()) {
-    if (Macros.matches(clang::Lexer::getImmediateMacroName(Loc, *Sources,
-                                                           getLangOpts())))
+    if (Macros.matches(
+            clang::Lexer::getImmediateMacroName(Loc, *Sources, getLangOpts())))
       return true;
     Loc = Sources->getImmediateMacroCallerLoc(Loc);
   }

@@ -17,9 +17,9 @@ DanglingReferenceCheck::DanglingReferenceCheck(
     : CorolintCheck(Name, Context),
       SpawnFunctions(listOption(Role::SpawnFunctions)),
       RunToCompletionFunctions(listOption(Role::RunToCompletionFunctions)),
-      WaitingFunctions(listOption(
-          "WaitingFunctions",
-          {Role::WaitingFunctions, Role::ResultWaitFunctions})),
+      WaitingFunctions(
+          listOption("WaitingFunctions",
+                     {Role::WaitingFunctions, Role::ResultWaitFunctions})),
       EventLoopRunFunctions(listOption(Role::EventLoopRunFunctions)),
       ReferenceLikeTypes(listOption(Role::ReferenceLikeTypes)),
       ClosureDroppingFunctions(listOption(Role::ClosureDroppingFunctions)),
@@ -426,8 +426,7 @@ struct HandedLambda {
 };
 } // namespace
 
-static HandedLambda handedLambda(const Expr *Arg,
-                                 const FunctionDecl &Current) {
+static HandedLambda handedLambda(const Expr *Arg, const FunctionDecl &Current) {
   Arg = stripImplicit(Arg);
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Arg))
     return {Lambda, nullptr};
@@ -437,12 +436,14 @@ static HandedLambda handedLambda(const Expr *Arg,
       Copy->getConstructor()->isCopyOrMoveConstructor())
     Arg = stripImplicit(Copy->getArg(0));
   const auto *Local = dyn_cast_or_null<VarDecl>(namedVariable(Arg));
-  if (!Local || !Local->hasLocalStorage() || Local->getType()->isReferenceType() ||
+  if (!Local || !Local->hasLocalStorage() ||
+      Local->getType()->isReferenceType() ||
       Local->getParentFunctionOrMethod() !=
           static_cast<const DeclContext *>(&Current) ||
       !Local->getInit())
     return {};
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(stripImplicit(Local->getInit())))
+  if (const auto *Lambda =
+          dyn_cast<LambdaExpr>(stripImplicit(Local->getInit())))
     return {Lambda, Local};
   return {};
 }
@@ -608,9 +609,9 @@ static WorkOnThis findWorkOnThis(const Expr *E) {
 /// gone on (see usedAfterSuspending).
 static const CXXThisExpr *thisUsedLate(const FunctionDecl &Coroutine,
                                        bool StartsLazily) {
-  return cast_or_null<CXXThisExpr>(usedAfterSuspending(
-      Coroutine, StartsLazily,
-      [](const Expr &E) { return isa<CXXThisExpr>(E); }));
+  return cast_or_null<CXXThisExpr>(
+      usedAfterSuspending(Coroutine, StartsLazily,
+                          [](const Expr &E) { return isa<CXXThisExpr>(E); }));
 }
 
 /// The member function of \p Class or of a base that \p Names lists.
@@ -645,9 +646,9 @@ bool DanglingReferenceCheck::holdsOwnerOrGate(const Expr &Spawned) const {
       return;
     }
     if (const auto *Call = dyn_cast<CallExpr>(S);
-        Call && (calleeIsListed(*Call, SelfOwner) ||
-                 calleeIsListed(*Call, Gate) ||
-                 calleeIsListed(*Call, GateHolder))) {
+        Call &&
+        (calleeIsListed(*Call, SelfOwner) || calleeIsListed(*Call, Gate) ||
+         calleeIsListed(*Call, GateHolder))) {
       Found = true;
       return;
     }
@@ -678,8 +679,7 @@ bool DanglingReferenceCheck::outlivesItsWork(const CXXRecordDecl &Class) {
       continue;
     forEachOwnStmt(Definition->getBody(), [&](const Stmt &S) {
       if (const auto *Delete = dyn_cast<CXXDeleteExpr>(&S))
-        Kept = Kept ||
-               isa<CXXThisExpr>(stripImplicit(Delete->getArgument()));
+        Kept = Kept || isa<CXXThisExpr>(stripImplicit(Delete->getArgument()));
     });
   }
   // A destructor that waits for the work (joins its threads or scopes).
@@ -767,8 +767,9 @@ void DanglingReferenceCheck::checkSpawnedThis(const Expr &Spawned,
        "%2|runs on after its result is discarded}3 and uses 'this' "
        "%select{when it runs|after it suspends}4, but nothing keeps %5 alive "
        "until it finishes")
-      << Work.IsLambda << Work.Coroutine << (Spawner ? quotedCalleeName(*Spawner) : "")
-      << !Spawner << (Start != CoroutineStart::Lazy) << Class;
+      << Work.IsLambda << Work.Coroutine
+      << (Spawner ? quotedCalleeName(*Spawner) : "") << !Spawner
+      << (Start != CoroutineStart::Lazy) << Class;
   diag(Used->getBeginLoc(),
        "'this' used here%select{|, after the coroutine suspends}0",
        DiagnosticIDs::Note)

@@ -16,13 +16,12 @@ namespace corolint {
 
 SwallowedCancellationCheck::SwallowedCancellationCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-    : CorolintCheck(Name, Context),
-      CatchTypes(listOption(Role::CatchTypes)),
+    : CorolintCheck(Name, Context), CatchTypes(listOption(Role::CatchTypes)),
       CancellationExceptionTypes(listOption(Role::CancellationExceptionTypes)),
       CancellationChecks(listOption(Role::CancellationChecks)),
       ErrorCodeTokens(listOption(Role::ErrorCodeTokens)),
-      FatalTestMacros(listOption(Role::FatalTestMacros)),
-      Catches(CatchTypes), CancellationExceptions(CancellationExceptionTypes),
+      FatalTestMacros(listOption(Role::FatalTestMacros)), Catches(CatchTypes),
+      CancellationExceptions(CancellationExceptionTypes),
       Checks(CancellationChecks), ErrorTokens(ErrorCodeTokens),
       FatalTests(FatalTestMacros) {}
 

@@ -65,11 +65,13 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
 
 bool DanglingReferenceCheck::waitsBeforeReturning(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee)
-    return false;
-  auto [Known, Inserted] = Waiting.try_emplace(Callee, false);
+  return Callee && waitsBeforeReturning(*Callee);
+}
+
+bool DanglingReferenceCheck::waitsBeforeReturning(const FunctionDecl &F) {
+  auto [Known, Inserted] = Waiting.try_emplace(&F, false);
   if (Inserted)
-    Known->second = corolint::waitsBeforeReturning(*Callee, Completing);
+    Known->second = corolint::waitsBeforeReturning(F, Completing);
   return Known->second;
 }
 
@@ -685,7 +687,7 @@ bool DanglingReferenceCheck::outlivesItsWork(const CXXRecordDecl &Class) {
   // A destructor that waits for the work (joins its threads or scopes).
   if (const CXXDestructorDecl *Destructor = Class.getDestructor())
     if (const FunctionDecl *Definition = definitionInSight(*Destructor))
-      Kept = Kept || corolint::waitsBeforeReturning(*Definition, Completing);
+      Kept = Kept || waitsBeforeReturning(*Definition);
   KeptByClass[&Class] = Kept;
   return Kept;
 }
@@ -725,7 +727,7 @@ void DanglingReferenceCheck::checkSpawnedThis(const Expr &Spawned,
   WorkOnThis Work = findWorkOnThis(&Spawned);
   if (!Work.Coroutine || RunsEventLoop ||
       (Work.IsLambda && ClosuresReported.contains(Work.Where)) ||
-      corolint::waitsBeforeReturning(*Current, Completing))
+      waitsBeforeReturning(*Current))
     return;
   CoroutineStart Start =
       Types.classify(Work.Coroutine->getReturnType(), Ctx).Start;

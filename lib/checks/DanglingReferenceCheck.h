@@ -66,6 +66,8 @@ private:
   bool outlivesItsWork(const clang::CXXRecordDecl &Class);
   bool isReferenceLike(clang::QualType T) const;
   bool waitsBeforeReturning(const clang::CallExpr &Call);
+  /// corolint::waitsBeforeReturning with Completing, cached per function.
+  bool waitsBeforeReturning(const clang::FunctionDecl &F);
 
   const std::string SpawnFunctions;
   const std::string RunToCompletionFunctions;

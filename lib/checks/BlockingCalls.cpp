@@ -32,6 +32,18 @@ static bool firstArgumentNames(const CallExpr &Call, const NameList &Names) {
   return Ref && Names.matches(*Ref->getDecl());
 }
 
+bool BlockingFunctions::decides(const CallExpr &Call) const {
+  bool CLibrary = mayCallCLibrary(Call);
+  for (const std::string &Name : calleeNames(Call)) {
+    if (Allowed.matches(Name))
+      return true;
+    for (const Entry &E : Entries)
+      if (E.Function.matches(Name, CLibrary))
+        return true;
+  }
+  return false;
+}
+
 std::optional<BlockingKind>
 BlockingFunctions::classify(const CallExpr &Call) const {
   llvm::SmallVector<std::string, 2> Names = calleeNames(Call);
@@ -112,16 +124,20 @@ static void forEachOwnCall(
       LambdasInvokedOnTheSpot::Include);
 }
 
-bool BlockingCheckBase::shouldDescendInto(const FunctionDecl *FD,
+/// True if the search follows \p Call from \p Caller into its callee's body.
+bool BlockingCheckBase::shouldDescendInto(const CallExpr &Call,
+                                          const FunctionDecl &Caller,
                                           const SourceManager &SM) const {
-  if (!FD)
-    return false;
+  const FunctionDecl *Callee = Call.getDirectCallee();
   const FunctionDecl *Definition = nullptr;
-  if (!FD->hasBody(Definition) || !Definition)
+  if (!Callee || !Callee->hasBody(Definition) || !Definition ||
+      isCoroutine(*Definition) || lambdaInvokedOnTheSpot(Call) ||
+      callsTemplateArgument(Call, Caller))
     return false;
-  // System headers are the blocking table's business, not the search's.
+  // System headers, and the functions the table lists or allows (a get()
+  // on a future found ready), are the table's business, not the search's.
   return !SM.isInSystemHeader(Definition->getLocation()) &&
-         !isCoroutine(*Definition);
+         !Table.decides(Call);
 }
 
 bool BlockingCheckBase::usesNonBlockingIO(const FunctionDecl &FD,
@@ -199,6 +215,11 @@ BlockingCheckBase::blockingKind(const CallExpr &Call, const FunctionDecl &Caller
   if (Kind == BlockingKind::IO &&
       (usesNonBlockingIO(Caller, Ctx) || createdNonBlocking(Call, Ctx)))
     return std::nullopt;
+  // `if (!f.available()) return later(); f.get();`, in the coroutine or in
+  // a helper it calls (Seastar's repeat()): the wait returns at once.
+  if (Kind == BlockingKind::Waiting &&
+      readinessEstablished(Call, Caller, Ctx.getSourceManager()))
+    return std::nullopt;
   return Kind;
 }
 
@@ -224,12 +245,9 @@ BlockingCheckBase::blockingPathIn(const FunctionDecl &FD, unsigned Depth,
       Found = BlockingPath{{&Call}, *Kind};
       return;
     }
-    const FunctionDecl *Callee = Call.getDirectCallee();
-    if (Depth > 1 && !lambdaInvokedOnTheSpot(Call) &&
-        !callsTemplateArgument(Call, *Definition) &&
-        shouldDescendInto(Callee, SM))
+    if (Depth > 1 && shouldDescendInto(Call, *Definition, SM))
       if (std::optional<BlockingPath> Deeper =
-              blockingPathIn(*Callee, Depth - 1, Ctx)) {
+              blockingPathIn(*Call.getDirectCallee(), Depth - 1, Ctx)) {
         Deeper->Calls.insert(Deeper->Calls.begin(), &Call);
         Found = Deeper;
       }
@@ -273,13 +291,15 @@ static bool awaitsReadinessOf(const CallExpr &IO, const FunctionDecl &Coroutine)
   return Awaits;
 }
 
-/// True if \p Coroutine asked, before \p Wait, whether the object \p Wait
-/// waits on is ready (`EXPECT_TRUE(f.isReady()); f.get();`, or the branch
-/// after `aw.await_ready()`), also in one of its lambdas, or the object is
+/// True if \p Caller (a coroutine, or a function it calls) asked, before
+/// \p Wait, whether the object \p Wait waits on is ready
+/// (`EXPECT_TRUE(f.isReady()); f.get();`, the branch after
+/// `aw.await_ready()`, `if (!f.available()) return;`), also in one of its
+/// lambdas, or the object is
 /// what a co_await returned or a coroutine that completes within the call
 /// made: the code established that it returns at once.
 bool BlockingCheckBase::readinessEstablished(const CallExpr &Wait,
-                                             const FunctionDecl &Coroutine,
+                                             const FunctionDecl &Caller,
                                              const SourceManager &SM) const {
   // `ready_coroutine().get()`: a coroutine that completes within the call
   // returns a result that is ready.
@@ -298,8 +318,8 @@ bool BlockingCheckBase::readinessEstablished(const CallExpr &Wait,
     if (Var->getInit() && isa<CoawaitExpr>(stripImplicit(Var->getInit())))
       return true;
   SourceLocation WaitLoc = SM.getExpansionLoc(Wait.getBeginLoc());
-  // Also in the coroutine's lambdas, which refer to its locals: the
-  // coroutine awaits one that returns once the object is ready.
+  // Also in the caller's lambdas, which refer to its locals: a coroutine
+  // awaits one that returns once the object is ready.
   bool Asked = false;
   std::function<void(const Stmt *)> Search = [&](const Stmt *S) {
     if (!S || Asked)
@@ -312,7 +332,7 @@ bool BlockingCheckBase::readinessEstablished(const CallExpr &Wait,
     for (const Stmt *Child : S->children())
       Search(Child);
   };
-  Search(userBody(Coroutine));
+  Search(userBody(Caller));
   return Asked;
 }
 
@@ -327,9 +347,7 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
     if (std::optional<BlockingKind> Kind =
             blockingKind(Call, *Coroutine, *Result.Context)) {
       Path = BlockingPath{{&Call}, *Kind};
-    } else if (MaxCallDepth > 0 && !lambdaInvokedOnTheSpot(Call) &&
-               !callsTemplateArgument(Call, *Coroutine) &&
-               shouldDescendInto(Call.getDirectCallee(), SM)) {
+    } else if (MaxCallDepth > 0 && shouldDescendInto(Call, *Coroutine, SM)) {
       Path = blockingPathIn(*Call.getDirectCallee(), MaxCallDepth,
                             *Result.Context);
       if (Path)

@@ -38,6 +38,9 @@ public:
     ReadinessChecks = NameList(SemicolonSeparated);
   }
   std::optional<BlockingKind> classify(const clang::CallExpr &Call) const;
+  /// True if the table lists or allows what \p Call calls (with any
+  /// argument): whether it blocks is the table's answer, not its body's.
+  bool decides(const clang::CallExpr &Call) const;
   bool isReadinessCheck(const clang::CallExpr &Call) const {
     return calleeIsListed(Call, ReadinessChecks);
   }
@@ -114,9 +117,10 @@ private:
                                              unsigned Depth,
                                              const clang::ASTContext &Ctx);
   bool readinessEstablished(const clang::CallExpr &Wait,
-                            const clang::FunctionDecl &Coroutine,
+                            const clang::FunctionDecl &Caller,
                             const clang::SourceManager &SM) const;
-  bool shouldDescendInto(const clang::FunctionDecl *FD,
+  bool shouldDescendInto(const clang::CallExpr &Call,
+                         const clang::FunctionDecl &Caller,
                          const clang::SourceManager &SM) const;
 
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,

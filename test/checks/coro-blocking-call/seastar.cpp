@@ -49,3 +49,35 @@ seastar::future<int> waits_properly() {
   }();
   co_return a + outcome.get() + co_await fetch(5) + background.get();
 }
+
+// A helper that waits only once it has seen the future ready, as Seastar's
+// repeat() does (`if (!f.available()) return later; f.get();`), reached
+// through another helper: the wait returns at once. Its look-alike asks
+// about one future and waits on another.
+seastar::future<int> later_value();
+
+seastar::future<int> drain(seastar::future<int> f) {
+  if (!f.available() || f.failed())
+    return later_value();
+  return seastar::make_ready_future<int>(f.get());
+}
+seastar::future<int> consume(int key) { return drain(fetch(key)); }
+
+seastar::future<int> drain_other(seastar::future<int> f,
+                                 seastar::future<int> g) {
+  if (!f.available())
+    return later_value();
+  return seastar::make_ready_future<int>(g.get());
+}
+seastar::future<int> consume_other(int key) {
+  return drain_other(fetch(key), fetch(key + 1));
+}
+
+seastar::future<int> reads_through_helpers() {
+  int a = co_await consume(1);
+  int b = co_await consume_other(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: coroutine 'reads_through_helpers' waits for another thread in 'seastar::future::get' through 'consume_other', blocking its thread [coro-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-7]]:10: note: 'consume_other' calls 'drain_other' here
+  // CHECK-MESSAGES: :[[@LINE-11]]:42: note: 'drain_other' calls 'seastar::future::get' here
+  co_return a + b;
+}

@@ -67,11 +67,15 @@ public:
   ~future();
 
   // Waits in a seastar::thread; elsewhere the future must be available.
-  T get();
+  T get() {
+    wait();
+    return take_available();
+  }
   void wait() noexcept;
   bool available() const noexcept;
   bool failed() const noexcept;
   std::exception_ptr get_exception() noexcept;
+  T take_available();
 
   template <typename Func,
             typename Result = typename internal::future_result<Func, T>::future_type>

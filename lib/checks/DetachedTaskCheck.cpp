@@ -107,6 +107,10 @@ static const FunctionDecl *spawnedFunction(const Expr &Spawned) {
 }
 
 bool DetachedTaskCheck::detachesOnlyNothrow(const CallExpr &Call) const {
+  // `task().via(executor).detach()`: the work is the object detached.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+      Member && Call.getNumArgs() == 0)
+    return !Flow.workMayThrow(*Member->getImplicitObjectArgument());
   bool Coroutines = false;
   for (const Expr *Argument : Call.arguments()) {
     const FunctionDecl *Function = spawnedFunction(*Argument);

@@ -100,15 +100,25 @@ static const CallExpr *awaitedCall(const CoawaitExpr &Await) {
 }
 
 /// True if \p E is a value that stands for work: a task, or a callable.
+/// True if \p Class or a base declares a promise_type (async_simple's Lazy
+/// inherits its own).
+static bool hasPromiseType(const CXXRecordDecl &Class) {
+  DeclarationName Promise(&Class.getASTContext().Idents.get("promise_type"));
+  if (!Class.lookup(Promise).empty())
+    return true;
+  return llvm::any_of(Class.bases(), [](const CXXBaseSpecifier &Base) {
+    const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
+    return BaseClass && BaseClass->hasDefinition() &&
+           hasPromiseType(*BaseClass->getDefinition());
+  });
+}
+
 static bool isWork(const Expr &E) {
   const CXXRecordDecl *Class =
       E.getType().getNonReferenceType()->getAsCXXRecordDecl();
   if (!Class || !Class->hasDefinition())
     return false;
-  if (Class->isLambda())
-    return true;
-  DeclarationName Promise(&Class->getASTContext().Idents.get("promise_type"));
-  return !Class->lookup(Promise).empty();
+  return Class->isLambda() || hasPromiseType(*Class->getDefinition());
 }
 
 bool ExceptionFlow::isErrorToken(const Expr &Argument) const {

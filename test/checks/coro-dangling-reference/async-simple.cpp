@@ -6,6 +6,7 @@
 #include <async_simple/coro/Lazy.h>
 #include <async_simple/coro/SyncAwait.h>
 #include <future>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -35,7 +36,7 @@ void run_later() {
   syncAwait(std::move(pending));
   count_chars("other.txt", 'z').start([](auto &&) {});
   // CHECK: :[[@LINE-1]]:15: warning: temporary bound to parameter 'path' of coroutine 'count_chars' is destroyed at the end of the full expression, while the coroutine may still use it [coro-dangling-reference]
-  // CHECK: :15:42: note: parameter 'path' declared here
+  // CHECK: :16:42: note: parameter 'path' declared here
 }
 
 // A helper of the project's that starts the Lazy and waits for it before it
@@ -77,3 +78,28 @@ void through_helpers(driven &loop) {
     co_return;
   }());
 }
+
+// A member coroutine detached on an executor runs after the caller has gone
+// on: in a shared-owned class, something must keep the object alive.
+class Session : public std::enable_shared_from_this<Session> {
+public:
+  void start(async_simple::Executor *executor) {
+    pump().via(executor).detach();
+    // CHECK: :[[@LINE-1]]:5: warning: member coroutine 'pump' is spawned by 'async_simple::coro::RescheduleLazy::detach' and uses 'this' when it runs, but nothing keeps 'Session' alive until it finishes [coro-dangling-reference]
+    // CHECK: :[[@LINE+8]]:7: note: 'this' used here
+    // CHECK: :[[@LINE-6]]:7: note: 'Session' is shared-owned (it derives from 'enable_shared_from_this<Session>'): capture or pass 'shared_from_this()' in the spawned work
+    pump_owned(shared_from_this()).via(executor).detach();
+  }
+
+private:
+  Lazy<void> pump() {
+    co_await count_chars("x", 'y');
+    ++pumped_;
+    co_return;
+  }
+  Lazy<void> pump_owned(std::shared_ptr<Session> self) {
+    ++pumped_;
+    co_return;
+  }
+  int pumped_ = 0;
+};

@@ -53,8 +53,27 @@ public:
 };
 } // namespace detail
 
+template <typename T = void> class RescheduleLazy;
+
 template <typename T> class [[nodiscard]] Lazy : public detail::LazyBase<T> {
 public:
+  using detail::LazyBase<T>::LazyBase;
+  // Binds an executor that will resume the task.
+  RescheduleLazy<T> via(Executor *ex) && {
+    return RescheduleLazy<T>(std::exchange(this->coro, {}));
+  }
+};
+
+// A Lazy bound to an executor; detach() starts it with a callback that
+// rethrows the task's exception.
+template <typename T> class [[nodiscard]] RescheduleLazy : public detail::LazyBase<T> {
+public:
+  void detach() {
+    this->start([](auto &&) {});
+  }
+
+private:
+  friend class Lazy<T>;
   using detail::LazyBase<T>::LazyBase;
 };
 

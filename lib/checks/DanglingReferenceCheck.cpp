@@ -217,6 +217,8 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
           << U.Spawned;
     }
   }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    checkObject(*Member, U, Ctx);
 }
 
 void DanglingReferenceCheck::checkInvokedLambda(const LambdaExpr &Lambda,
@@ -614,6 +616,58 @@ static const CXXThisExpr *thisUsedLate(const FunctionDecl &Coroutine,
   return cast_or_null<CXXThisExpr>(
       usedAfterSuspending(Coroutine, StartsLazily,
                           [](const Expr &E) { return isa<CXXThisExpr>(E); }));
+}
+
+void DanglingReferenceCheck::checkObject(const CXXMemberCallExpr &Call, Use U,
+                                         const ASTContext &Ctx) {
+  // `p->run()`: where a pointer points is not this frame's business.
+  const Expr *Object = Call.getImplicitObjectArgument();
+  if (!Object || Object->getType()->isPointerType())
+    return;
+  Referent R = referentOf(Object, /*ThroughViews=*/false);
+  if (R.Kind == Referent::Other ||
+      (R.Kind == Referent::Local &&
+       R.Var->getParentFunctionOrMethod() !=
+           static_cast<const DeclContext *>(Current)))
+    return;
+  const FunctionDecl &Callee = *Call.getDirectCallee();
+  const FunctionDecl *Definition = definitionInSight(Callee);
+  if (!Definition)
+    return;
+  const CXXThisExpr *Used = thisUsedLate(
+      *Definition, Types.classify(Callee.getReturnType(), Ctx).Start ==
+                       CoroutineStart::Lazy);
+  if (!Used)
+    return;
+  if (R.Kind == Referent::Temporary && !U.Statement) {
+    diag(Object->getBeginLoc(),
+         "%0 runs on a temporary object, destroyed at the end of the full "
+         "expression, while the coroutine may still use it")
+        << describeCoroutine(Callee) << Object->getSourceRange();
+  } else if (R.Kind == Referent::Local && U.IntoScope) {
+    if (!diesWithIteration(*R.Var, *cast<CallExpr>(U.Escape)))
+      return;
+    diag(Object->getBeginLoc(),
+         "%0 runs on %1, a local of the loop, but is spawned into a scope "
+         "that outlives the iteration")
+        << describeCoroutine(Callee) << R.Var << Object->getSourceRange();
+  } else if (R.Kind == Referent::Local && U.Escape &&
+             !(U.Spawned && RunsEventLoop)) {
+    diag(Object->getBeginLoc(),
+         "%0 runs on local %1 but is %select{returned|spawned}2 and can "
+         "outlive it")
+        << describeCoroutine(Callee) << R.Var << U.Spawned
+        << Object->getSourceRange();
+  } else {
+    return;
+  }
+  diag(Used->getBeginLoc(), "the object used here, through 'this'",
+       DiagnosticIDs::Note);
+  if (U.Escape)
+    diag(U.Escape->getBeginLoc(),
+         "the coroutine %select{is returned|is spawned}0 here",
+         DiagnosticIDs::Note)
+        << U.Spawned;
 }
 
 /// The member function of \p Class or of a base that \p Names lists.

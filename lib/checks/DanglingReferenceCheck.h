@@ -36,6 +36,10 @@ private:
   };
   void walk(const clang::Stmt *S, Use U, const clang::ASTContext &Ctx);
   void checkCall(const clang::CallExpr &Call, Use U, const clang::ASTContext &Ctx);
+  /// The object a member coroutine runs on is bound to it as `this`, like a
+  /// reference parameter: `Conn c; co_spawn(io, c.run(), detached);`.
+  void checkObject(const clang::CXXMemberCallExpr &Call, Use U,
+                   const clang::ASTContext &Ctx);
   void checkInvokedLambda(const clang::LambdaExpr &Lambda,
                           const clang::CallExpr &Call, Use U);
   /// What a callee does with the callable bound to one of its parameters.

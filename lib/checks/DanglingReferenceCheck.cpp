@@ -29,6 +29,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(
       DetachingFunctions(listOption(Role::DetachingFunctions)),
       EagerStartFunctions(listOption(Role::EagerStartFunctions)),
       SelfOwnerFunctions(listOption(Role::SelfOwnerFunctions)),
+      OwnerMakingFunctions(listOption(Role::OwnerMakingFunctions)),
       GateFunctions(listOption(Role::GateFunctions)),
       GateHolderFunctions(listOption(Role::GateHolderFunctions)),
       InvokingFunctions(listOption(Role::InvokingFunctions)),
@@ -39,7 +40,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(
       ClosureDropping(ClosureDroppingFunctions),
       ScopeSpawn(ScopeSpawnFunctions), Detaching(DetachingFunctions),
       EagerStart(EagerStartFunctions), SelfOwner(SelfOwnerFunctions),
-      Gate(GateFunctions), GateHolder(GateHolderFunctions),
+      OwnerMaking(OwnerMakingFunctions), Gate(GateFunctions), GateHolder(GateHolderFunctions),
       Invoking(InvokingFunctions) {}
 
 void DanglingReferenceCheck::storeOptions(
@@ -618,13 +619,83 @@ static const CXXThisExpr *thisUsedLate(const FunctionDecl &Coroutine,
                           [](const Expr &E) { return isa<CXXThisExpr>(E); }));
 }
 
+const CallExpr *
+DanglingReferenceCheck::ownerTaken(const FunctionDecl &Coroutine, bool AnyTime,
+                                   const SourceManager &SM) const {
+  const Stmt *Suspension = firstSuspensionIn(userBody(Coroutine));
+  const CallExpr *Taken = nullptr;
+  forEachOwnStmt(userBody(Coroutine), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Taken && Call && calleeIsListed(*Call, SelfOwner) &&
+        (AnyTime || !Suspension ||
+         SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
+                                      Suspension->getBeginLoc())))
+      Taken = Call;
+  });
+  return Taken;
+}
+
+const VarDecl *DanglingReferenceCheck::soleOwner(const Expr &Pointer) const {
+  const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(stripImplicit(&Pointer));
+  if (!Arrow || Arrow->getOperator() != OO_Arrow || Arrow->getNumArgs() != 1)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(stripImplicit(Arrow->getArg(0)));
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+      Var->getType()->isReferenceType() || !Var->getInit())
+    return nullptr;
+  // Made here: `auto c = std::make_shared<Conn>(...)`.
+  const Expr *Init = stripImplicit(Var->getInit());
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+      Construct && Construct->getNumArgs() == 1)
+    Init = stripImplicit(Construct->getArg(0));
+  const auto *Make = dyn_cast<CallExpr>(Init);
+  if (!Make || !calleeIsListed(*Make, OwnerMaking))
+    return nullptr;
+  // Used only to reach the object: `c->`, `*c`, `c.get()`; copied, moved,
+  // captured or passed, it may have another owner. (Uses in lambdas count,
+  // and never as reaching.)
+  unsigned Uses = 0;
+  std::function<void(const Stmt *)> Count = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *Use = dyn_cast<DeclRefExpr>(S))
+      Uses += Use->getDecl() == Var;
+    for (const Stmt *Child : S->children())
+      Count(Child);
+  };
+  Count(userBody(*Current));
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> Reaching;
+  forEachOwnStmt(userBody(*Current), [&](const Stmt &S) {
+    const Expr *Operand = nullptr;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+        Op && Op->getNumArgs() == 1 &&
+        (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+      Operand = Op->getArg(0);
+    if (const auto *Get = dyn_cast<CXXMemberCallExpr>(&S);
+        Get && Get->getMethodDecl()->getIdentifier() &&
+        Get->getMethodDecl()->getName() == "get")
+      Operand = Get->getImplicitObjectArgument();
+    if (const auto *Use =
+            Operand ? dyn_cast<DeclRefExpr>(stripImplicit(Operand)) : nullptr;
+        Use && Use->getDecl() == Var)
+      Reaching.insert(Use);
+  });
+  return Uses == Reaching.size() ? Var : nullptr;
+}
+
 void DanglingReferenceCheck::checkObject(const CXXMemberCallExpr &Call, Use U,
                                          const ASTContext &Ctx) {
-  // `p->run()`: where a pointer points is not this frame's business.
   const Expr *Object = Call.getImplicitObjectArgument();
-  if (!Object || Object->getType()->isPointerType())
+  if (!Object)
     return;
-  Referent R = referentOf(Object, /*ThroughViews=*/false);
+  // `p->run()`: where a pointer points is not this frame's business, unless
+  // p is a local holding the only owner of a new object.
+  const VarDecl *Owner = nullptr;
+  if (Object->getType()->isPointerType() && !(Owner = soleOwner(*Object)))
+    return;
+  Referent R = Owner ? Referent{Referent::Local, Owner}
+                     : referentOf(Object, /*ThroughViews=*/false);
   if (R.Kind == Referent::Other ||
       (R.Kind == Referent::Local &&
        R.Var->getParentFunctionOrMethod() !=
@@ -634,10 +705,14 @@ void DanglingReferenceCheck::checkObject(const CXXMemberCallExpr &Call, Use U,
   const FunctionDecl *Definition = definitionInSight(Callee);
   if (!Definition)
     return;
-  const CXXThisExpr *Used = thisUsedLate(
-      *Definition, Types.classify(Callee.getReturnType(), Ctx).Start ==
-                       CoroutineStart::Lazy);
-  if (!Used)
+  bool Lazy =
+      Types.classify(Callee.getReturnType(), Ctx).Start == CoroutineStart::Lazy;
+  const CXXThisExpr *Used = thisUsedLate(*Definition, Lazy);
+  // An eager coroutine that takes an owner of its object before it first
+  // suspends keeps the object alive.
+  if (!Used ||
+      (Owner && !Lazy &&
+       ownerTaken(*Definition, /*AnyTime=*/false, Ctx.getSourceManager())))
     return;
   if (R.Kind == Referent::Temporary && !U.Statement) {
     diag(Object->getBeginLoc(),
@@ -654,9 +729,9 @@ void DanglingReferenceCheck::checkObject(const CXXMemberCallExpr &Call, Use U,
   } else if (R.Kind == Referent::Local && U.Escape &&
              !(U.Spawned && RunsEventLoop)) {
     diag(Object->getBeginLoc(),
-         "%0 runs on local %1 but is %select{returned|spawned}2 and can "
-         "outlive it")
-        << describeCoroutine(Callee) << R.Var << U.Spawned
+         "%0 runs on %select{local %1|the object local %1 solely owns}3 but "
+         "is %select{returned|spawned}2 and can outlive it")
+        << describeCoroutine(Callee) << R.Var << U.Spawned << (Owner != nullptr)
         << Object->getSourceRange();
   } else {
     return;
@@ -797,16 +872,9 @@ void DanglingReferenceCheck::checkSpawnedThis(const Expr &Spawned,
     return;
   // An eager coroutine that takes its owner before it first suspends is
   // kept alive; a lazy one takes it too late, when it starts.
-  const Stmt *Suspension = firstSuspensionIn(userBody(*Work.Coroutine));
-  const CallExpr *OwnerTaken = nullptr;
-  forEachOwnStmt(userBody(*Work.Coroutine), [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    if (!OwnerTaken && Call && calleeIsListed(*Call, SelfOwner) &&
-        (Start == CoroutineStart::Lazy ||
-         Ctx.getSourceManager().isBeforeInTranslationUnit(
-             Call->getBeginLoc(), Suspension->getBeginLoc())))
-      OwnerTaken = Call;
-  });
+  const CallExpr *OwnerTaken =
+      ownerTaken(*Work.Coroutine, Start == CoroutineStart::Lazy,
+                 Ctx.getSourceManager());
   if (OwnerTaken && Start != CoroutineStart::Lazy)
     return;
   const CXXMethodDecl *Owner = listedMember(*Class, SelfOwner);

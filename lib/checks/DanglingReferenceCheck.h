@@ -40,6 +40,15 @@ private:
   /// reference parameter: `Conn c; co_spawn(io, c.run(), detached);`.
   void checkObject(const clang::CXXMemberCallExpr &Call, Use U,
                    const clang::ASTContext &Ctx);
+  /// The local of the function being analysed that \p Pointer (`p` in
+  /// `p->run()`) names, if it holds the only owner of a new object
+  /// (OwnerMakingFunctions) and is used only to reach the object.
+  const clang::VarDecl *soleOwner(const clang::Expr &Pointer) const;
+  /// The first SelfOwnerFunctions call in \p Coroutine: anywhere if
+  /// \p AnyTime, else only before its first suspension.
+  const clang::CallExpr *ownerTaken(const clang::FunctionDecl &Coroutine,
+                                    bool AnyTime,
+                                    const clang::SourceManager &SM) const;
   void checkInvokedLambda(const clang::LambdaExpr &Lambda,
                           const clang::CallExpr &Call, Use U);
   /// What a callee does with the callable bound to one of its parameters.
@@ -86,6 +95,7 @@ private:
   const std::string DetachingFunctions;
   const std::string EagerStartFunctions;
   const std::string SelfOwnerFunctions;
+  const std::string OwnerMakingFunctions;
   const std::string GateFunctions;
   const std::string GateHolderFunctions;
   const std::string InvokingFunctions;
@@ -96,7 +106,8 @@ private:
   /// RunToCompletionFunctions and WaitingFunctions: a call of either that
   /// takes a coroutine's result finishes the coroutine.
   NameList Spawn, Completing, EventLoopRun, ReferenceLike, ClosureDropping,
-      ScopeSpawn, Detaching, EagerStart, SelfOwner, Gate, GateHolder, Invoking;
+      ScopeSpawn, Detaching, EagerStart, SelfOwner, OwnerMaking, Gate,
+      GateHolder, Invoking;
   /// The function being analysed.
   const clang::FunctionDecl *Current = nullptr;
   /// The loops around the statement being walked, innermost last.

@@ -7,6 +7,7 @@
 #include <asio.hpp>
 #include <memory>
 #include <utility>
+#include <vector>
 
 using asio::awaitable;
 using asio::ip::tcp;
@@ -30,7 +31,7 @@ void spawn_on_local(asio::io_context &io, tcp::socket socket) {
   Connection connection(std::move(socket));
   asio::co_spawn(io, connection.run(), asio::detached);
   // CHECK: :[[@LINE-1]]:22: warning: coroutine 'run' runs on local 'connection' but is spawned and can outlive it [coro-dangling-reference]
-  // CHECK: :19:14: note: the object used here, through 'this'
+  // CHECK: :20:14: note: the object used here, through 'this'
   // CHECK: :[[@LINE-3]]:3: note: the coroutine is spawned here
 }
 
@@ -38,21 +39,21 @@ awaitable<void> return_on_local(tcp::socket socket) {
   Connection connection(std::move(socket));
   return connection.run();
   // CHECK: :[[@LINE-1]]:10: warning: coroutine 'run' runs on local 'connection' but is returned and can outlive it [coro-dangling-reference]
-  // CHECK: :19:14: note: the object used here, through 'this'
+  // CHECK: :20:14: note: the object used here, through 'this'
   // CHECK: :[[@LINE-3]]:3: note: the coroutine is returned here
 }
 
 void spawn_on_temporary(asio::io_context &io, tcp::socket socket) {
   asio::co_spawn(io, Connection(std::move(socket)).run(), asio::detached);
   // CHECK: :[[@LINE-1]]:22: warning: coroutine 'run' runs on a temporary object, destroyed at the end of the full expression, while the coroutine may still use it [coro-dangling-reference]
-  // CHECK: :19:14: note: the object used here, through 'this'
+  // CHECK: :20:14: note: the object used here, through 'this'
   // CHECK: :[[@LINE-3]]:3: note: the coroutine is spawned here
 }
 
 awaitable<void> keep_from_temporary(tcp::socket socket) {
   auto later = Connection(std::move(socket)).run();
   // CHECK: :[[@LINE-1]]:16: warning: coroutine 'run' runs on a temporary object, destroyed at the end of the full expression, while the coroutine may still use it [coro-dangling-reference]
-  // CHECK: :19:14: note: the object used here, through 'this'
+  // CHECK: :20:14: note: the object used here, through 'this'
   co_await std::move(later);
 }
 
@@ -83,4 +84,38 @@ void spawn_elsewhere(asio::io_context &io, Connection &shared,
   asio::co_spawn(io, alias.run(), asio::detached);
   asio::co_spawn(io, shared.run(), asio::detached);
   asio::co_spawn(io, owned->run(), asio::detached);
+}
+
+// The only owner of a new object, held by a local that nothing copies, dies
+// with the frame as a local object would.
+void spawn_on_sole_owner(asio::io_context &io, tcp::socket first,
+                         tcp::socket second) {
+  auto shared = std::make_shared<Connection>(std::move(first));
+  asio::co_spawn(io, shared->run(), asio::detached);
+  // CHECK: :[[@LINE-1]]:22: warning: coroutine 'run' runs on the object local 'shared' solely owns but is spawned and can outlive it [coro-dangling-reference]
+  // CHECK: :20:14: note: the object used here, through 'this'
+  // CHECK: :[[@LINE-3]]:3: note: the coroutine is spawned here
+  std::unique_ptr<Connection> owned =
+      std::make_unique<Connection>(std::move(second));
+  asio::co_spawn(io, owned->run(), asio::detached);
+  // CHECK: :[[@LINE-1]]:22: warning: coroutine 'run' runs on the object local 'owned' solely owns but is spawned and can outlive it [coro-dangling-reference]
+  // CHECK: :20:14: note: the object used here, through 'this'
+  // CHECK: :[[@LINE-3]]:3: note: the coroutine is spawned here
+}
+
+// Look-alikes: the owner captured by the spawned function object (co_spawn
+// keeps it until the work completes), copied into a registry, or made by a
+// factory that may keep another owner.
+std::shared_ptr<Connection> open_connection(tcp::socket socket);
+
+void spawn_on_kept_owner(asio::io_context &io, tcp::socket first,
+                         tcp::socket second, tcp::socket third,
+                         std::vector<std::shared_ptr<Connection>> &all) {
+  auto captured = std::make_shared<Connection>(std::move(first));
+  asio::co_spawn(io, [captured] { return captured->run(); }, asio::detached);
+  auto registered = std::make_shared<Connection>(std::move(second));
+  all.push_back(registered);
+  asio::co_spawn(io, registered->run(), asio::detached);
+  auto made = open_connection(std::move(third));
+  asio::co_spawn(io, made->run(), asio::detached);
 }

@@ -40,8 +40,8 @@ DanglingReferenceCheck::DanglingReferenceCheck(
       ClosureDropping(ClosureDroppingFunctions),
       ScopeSpawn(ScopeSpawnFunctions), Detaching(DetachingFunctions),
       EagerStart(EagerStartFunctions), SelfOwner(SelfOwnerFunctions),
-      OwnerMaking(OwnerMakingFunctions), Gate(GateFunctions), GateHolder(GateHolderFunctions),
-      Invoking(InvokingFunctions) {}
+      OwnerMaking(OwnerMakingFunctions), Gate(GateFunctions),
+      GateHolder(GateHolderFunctions), Invoking(InvokingFunctions) {}
 
 void DanglingReferenceCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -872,9 +872,8 @@ void DanglingReferenceCheck::checkSpawnedThis(const Expr &Spawned,
     return;
   // An eager coroutine that takes its owner before it first suspends is
   // kept alive; a lazy one takes it too late, when it starts.
-  const CallExpr *OwnerTaken =
-      ownerTaken(*Work.Coroutine, Start == CoroutineStart::Lazy,
-                 Ctx.getSourceManager());
+  const CallExpr *OwnerTaken = ownerTaken(
+      *Work.Coroutine, Start == CoroutineStart::Lazy, Ctx.getSourceManager());
   if (OwnerTaken && Start != CoroutineStart::Lazy)
     return;
   const CXXMethodDecl *Owner = listedMember(*Class, SelfOwner);

@@ -652,9 +652,9 @@ const VarDecl *DanglingReferenceCheck::soleOwner(const Expr &Pointer) const {
   const auto *Make = dyn_cast<CallExpr>(Init);
   if (!Make || !calleeIsListed(*Make, OwnerMaking))
     return nullptr;
-  // Used only to reach the object: `c->`, `*c`, `c.get()`; copied, moved,
-  // captured or passed, it may have another owner. (Uses in lambdas count,
-  // and never as reaching.)
+  // Used only to reach the object (`c->`, `*c`); copied, moved, captured,
+  // passed or asked for its pointer, it may have another owner. (Uses in
+  // lambdas count, and never as reaching.)
   unsigned Uses = 0;
   std::function<void(const Stmt *)> Count = [&](const Stmt *S) {
     if (!S)
@@ -672,10 +672,6 @@ const VarDecl *DanglingReferenceCheck::soleOwner(const Expr &Pointer) const {
         Op && Op->getNumArgs() == 1 &&
         (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
       Operand = Op->getArg(0);
-    if (const auto *Get = dyn_cast<CXXMemberCallExpr>(&S);
-        Get && Get->getMethodDecl()->getIdentifier() &&
-        Get->getMethodDecl()->getName() == "get")
-      Operand = Get->getImplicitObjectArgument();
     if (const auto *Use =
             Operand ? dyn_cast<DeclRefExpr>(stripImplicit(Operand)) : nullptr;
         Use && Use->getDecl() == Var)

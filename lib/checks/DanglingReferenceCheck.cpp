@@ -1008,8 +1008,14 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
     if (!isa<CallExpr>(Value) || !Value->isPRValue())
       continue;
     CoroutineTypeInfo Info = Types.classify(Value->getType(), Ctx);
-    if (Info.CoroutineReturn && Info.Start == CoroutineStart::Eager)
-      checkSpawnedThis(*Value, nullptr, Ctx);
+    if (!Info.CoroutineReturn || Info.Start != CoroutineStart::Eager)
+      continue;
+    checkSpawnedThis(*Value, nullptr, Ctx);
+    // On a local object, it runs on after the frame is gone.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Value);
+        Member && isCoroutineCall(*Member, Ctx))
+      checkObject(*Member, Use{false, false, Statement, /*Spawned=*/true},
+                  Ctx);
   }
 }
 

@@ -2,7 +2,8 @@
 // runs on (`auto c = make_lw_shared<T>(); return c->run();`) outlives the
 // object, whose only owner dies at the return. Seastar's coroutines start
 // eagerly: only what they do after their first suspension counts, and one
-// that takes an owner before it suspends keeps its object.
+// that takes an owner before it suspends keeps its object. A discarded
+// future (`(void)c.run()`) runs on in the background, as if spawned.
 // RUN: %check-test coro-dangling-reference %s -- %std -I%inputs
 
 #include <chrono>
@@ -56,4 +57,22 @@ seastar::future<> poll_self_owned() {
 seastar::future<> poll_early() {
   auto poller = seastar::make_lw_shared<Poller>();
   return poller->count_now();
+}
+
+// A discarded future runs on in the background: on a local object, or on
+// the only owner's object, it outlives the frame.
+void poll_in_background() {
+  Poller poller;
+  (void)poller.poll();
+  // CHECK: :[[@LINE-1]]:9: warning: coroutine 'poll' runs on local 'poller' but is spawned and can outlive it [coro-dangling-reference]
+  // CHECK: :20:7: note: the object used here, through 'this'
+  // CHECK: :[[@LINE-3]]:3: note: the coroutine is spawned here
+  auto owner = seastar::make_lw_shared<Poller>();
+  (void)owner->poll();
+  // CHECK: :[[@LINE-1]]:9: warning: coroutine 'poll' runs on the object local 'owner' solely owns but is spawned and can outlive it [coro-dangling-reference]
+  // CHECK: :20:7: note: the object used here, through 'this'
+  // CHECK: :[[@LINE-3]]:3: note: the coroutine is spawned here
+  auto kept = seastar::make_lw_shared<Poller>();
+  (void)kept->poll().finally([kept] {});
+  (void)owner->count_now();
 }

@@ -38,7 +38,7 @@ seastar::future<> poll_once() {
   auto poller = seastar::make_lw_shared<Poller>();
   return poller->poll();
   // CHECK: :[[@LINE-1]]:10: warning: coroutine 'poll' runs on the object local 'poller' solely owns but is returned and can outlive it [coro-dangling-reference]
-  // CHECK: :20:7: note: the object used here, through 'this'
+  // CHECK: :21:7: note: the object used here, through 'this'
   // CHECK: :[[@LINE-3]]:3: note: the coroutine is returned here
 }
 
@@ -65,12 +65,12 @@ void poll_in_background() {
   Poller poller;
   (void)poller.poll();
   // CHECK: :[[@LINE-1]]:9: warning: coroutine 'poll' runs on local 'poller' but is spawned and can outlive it [coro-dangling-reference]
-  // CHECK: :20:7: note: the object used here, through 'this'
+  // CHECK: :21:7: note: the object used here, through 'this'
   // CHECK: :[[@LINE-3]]:3: note: the coroutine is spawned here
   auto owner = seastar::make_lw_shared<Poller>();
   (void)owner->poll();
   // CHECK: :[[@LINE-1]]:9: warning: coroutine 'poll' runs on the object local 'owner' solely owns but is spawned and can outlive it [coro-dangling-reference]
-  // CHECK: :20:7: note: the object used here, through 'this'
+  // CHECK: :21:7: note: the object used here, through 'this'
   // CHECK: :[[@LINE-3]]:3: note: the coroutine is spawned here
   auto kept = seastar::make_lw_shared<Poller>();
   (void)kept->poll().finally([kept] {});

@@ -1014,8 +1014,7 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
     // On a local object, it runs on after the frame is gone.
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Value);
         Member && isCoroutineCall(*Member, Ctx))
-      checkObject(*Member, Use{false, false, Statement, /*Spawned=*/true},
-                  Ctx);
+      checkObject(*Member, Use{false, false, Statement, /*Spawned=*/true}, Ctx);
   }
 }
 

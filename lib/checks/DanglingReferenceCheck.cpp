@@ -680,6 +680,29 @@ const VarDecl *DanglingReferenceCheck::soleOwner(const Expr &Pointer) const {
   return Uses == Reaching.size() ? Var : nullptr;
 }
 
+/// True if the function being analysed awaits a member call on \p Var's
+/// object other than \p Spawned (`co_await c.stop();`): it manages the
+/// object's life there, as a spawner that waits does.
+bool DanglingReferenceCheck::awaitsOn(const VarDecl &Var,
+                                      const CXXMemberCallExpr &Spawned) const {
+  bool Found = false;
+  forEachOwnStmt(userBody(*Current), [&](const Stmt &S) {
+    const auto *Await = dyn_cast<CoawaitExpr>(&S);
+    const auto *Call =
+        Await ? dyn_cast<CXXMemberCallExpr>(stripImplicit(Await->getOperand()))
+              : nullptr;
+    if (!Call || Call == &Spawned)
+      return;
+    const Expr *Object = stripImplicit(Call->getImplicitObjectArgument());
+    if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object);
+        Arrow && Arrow->getOperator() == OO_Arrow)
+      Object = stripImplicit(Arrow->getArg(0));
+    const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+    Found = Found || (Ref && Ref->getDecl() == &Var);
+  });
+  return Found;
+}
+
 void DanglingReferenceCheck::checkObject(const CXXMemberCallExpr &Call, Use U,
                                          const ASTContext &Ctx) {
   const Expr *Object = Call.getImplicitObjectArgument();
@@ -723,7 +746,7 @@ void DanglingReferenceCheck::checkObject(const CXXMemberCallExpr &Call, Use U,
          "that outlives the iteration")
         << describeCoroutine(Callee) << R.Var << Object->getSourceRange();
   } else if (R.Kind == Referent::Local && U.Escape &&
-             !(U.Spawned && RunsEventLoop)) {
+             !(U.Spawned && (RunsEventLoop || awaitsOn(*R.Var, Call)))) {
     diag(Object->getBeginLoc(),
          "%0 runs on %select{local %1|the object local %1 solely owns}3 but "
          "is %select{returned|spawned}2 and can outlive it")

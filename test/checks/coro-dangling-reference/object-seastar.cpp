@@ -25,6 +25,7 @@ public:
     co_await seastar::sleep(1s);
     ++polls_;
   }
+  seastar::future<> stop() { co_return; }
   seastar::future<> count_now() {
     ++polls_;
     co_await seastar::sleep(1s);
@@ -75,4 +76,15 @@ void poll_in_background() {
   auto kept = seastar::make_lw_shared<Poller>();
   (void)kept->poll().finally([kept] {});
   (void)owner->count_now();
+}
+
+// A coroutine that later awaits its object's stop() manages the object's
+// life there (a stop() that waits for the fiber, as a gate's close does).
+seastar::future<> poll_and_stop() {
+  Poller poller;
+  (void)poller.poll();
+  auto owner = seastar::make_lw_shared<Poller>();
+  (void)owner->poll();
+  co_await poller.stop();
+  co_await owner->stop();
 }

@@ -212,10 +212,7 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, Use U,
       diag(Param.getLocation(), "parameter %0 declared here",
            DiagnosticIDs::Note)
           << &Param;
-      diag(U.Escape->getBeginLoc(),
-           "the coroutine %select{is returned|is spawned}0 here",
-           DiagnosticIDs::Note)
-          << U.Spawned;
+      noteEscape(U);
     }
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
@@ -619,6 +616,16 @@ static const CXXThisExpr *thisUsedLate(const FunctionDecl &Coroutine,
                           [](const Expr &E) { return isa<CXXThisExpr>(E); }));
 }
 
+/// The variable \p E names, directly or as `v->` (a smart pointer's).
+static const VarDecl *variableThroughArrow(const Expr &E) {
+  const Expr *Named = stripImplicit(&E);
+  if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Named);
+      Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1)
+    Named = stripImplicit(Arrow->getArg(0));
+  const auto *Ref = dyn_cast<DeclRefExpr>(Named);
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
 const CallExpr *
 DanglingReferenceCheck::ownerTaken(const FunctionDecl &Coroutine, bool AnyTime,
                                    const SourceManager &SM) const {
@@ -637,10 +644,9 @@ DanglingReferenceCheck::ownerTaken(const FunctionDecl &Coroutine, bool AnyTime,
 
 const VarDecl *DanglingReferenceCheck::soleOwner(const Expr &Pointer) const {
   const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(stripImplicit(&Pointer));
-  if (!Arrow || Arrow->getOperator() != OO_Arrow || Arrow->getNumArgs() != 1)
+  if (!Arrow || Arrow->getOperator() != OO_Arrow)
     return nullptr;
-  const auto *Ref = dyn_cast<DeclRefExpr>(stripImplicit(Arrow->getArg(0)));
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const VarDecl *Var = variableThroughArrow(Pointer);
   if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
       Var->getType()->isReferenceType() || !Var->getInit())
     return nullptr;
@@ -693,12 +699,8 @@ bool DanglingReferenceCheck::awaitsOn(const VarDecl &Var,
               : nullptr;
     if (!Call || Call == &Spawned)
       return;
-    const Expr *Object = stripImplicit(Call->getImplicitObjectArgument());
-    if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object);
-        Arrow && Arrow->getOperator() == OO_Arrow)
-      Object = stripImplicit(Arrow->getArg(0));
-    const auto *Ref = dyn_cast<DeclRefExpr>(Object);
-    Found = Found || (Ref && Ref->getDecl() == &Var);
+    Found = Found || variableThroughArrow(*Call->getImplicitObjectArgument()) ==
+                         &Var;
   });
   return Found;
 }
@@ -758,10 +760,14 @@ void DanglingReferenceCheck::checkObject(const CXXMemberCallExpr &Call, Use U,
   diag(Used->getBeginLoc(), "the object used here, through 'this'",
        DiagnosticIDs::Note);
   if (U.Escape)
-    diag(U.Escape->getBeginLoc(),
-         "the coroutine %select{is returned|is spawned}0 here",
-         DiagnosticIDs::Note)
-        << U.Spawned;
+    noteEscape(U);
+}
+
+void DanglingReferenceCheck::noteEscape(const Use &U) {
+  diag(U.Escape->getBeginLoc(),
+       "the coroutine %select{is returned|is spawned}0 here",
+       DiagnosticIDs::Note)
+      << U.Spawned;
 }
 
 /// The member function of \p Class or of a base that \p Names lists.

@@ -44,6 +44,8 @@ private:
   /// `p->run()`) names, if it holds the only owner of a new object
   /// (OwnerMakingFunctions) and is used only to reach the object.
   const clang::VarDecl *soleOwner(const clang::Expr &Pointer) const;
+  /// The note at the return or spawn that lets the coroutine escape.
+  void noteEscape(const Use &U);
   bool awaitsOn(const clang::VarDecl &Var,
                 const clang::CXXMemberCallExpr &Spawned) const;
   /// The first SelfOwnerFunctions call in \p Coroutine: anywhere if

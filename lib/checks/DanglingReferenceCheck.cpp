@@ -259,7 +259,7 @@ static bool names(const Expr *E, const ParmVarDecl &Param) {
 DanglingReferenceCheck::ClosureFate
 DanglingReferenceCheck::closureFate(const FunctionDecl &Callee,
                                     unsigned ParamIndex, unsigned Depth) {
-  const FunctionDecl *Definition = definitionInSight(Callee);
+  const FunctionDecl *Definition = definitionToRead(Callee);
   if (!Definition || !Definition->getBody() ||
       ParamIndex >= Definition->getNumParams())
     return ClosureFate::Unknown;
@@ -830,7 +830,7 @@ bool DanglingReferenceCheck::outlivesItsWork(const CXXRecordDecl &Class) {
   bool Kept = false;
   // A class that deletes itself when its work is done (`delete this`).
   for (const CXXMethodDecl *Method : Class.methods()) {
-    const FunctionDecl *Definition = definitionInSight(*Method);
+    const FunctionDecl *Definition = definitionToRead(*Method);
     if (!Definition || Kept)
       continue;
     forEachOwnStmt(Definition->getBody(), [&](const Stmt &S) {

@@ -50,6 +50,7 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     if (!Call)
       return;
     SourceLocation Loc = beginOf(*Call);
+    WorstCaseReads Reads;
     if (calleeIsListed(*Call, Spawn)) {
       checkSpawn(*Call, *Result.Context);
     } else if (calleeIsListed(*Call, DetachedThreads)) {
@@ -57,11 +58,13 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
                 "ends, and it may outlive what it uses");
     } else if (calleeIsListed(*Call, Detaching) && !InDetaching &&
                !detachesOnlyNothrow(*Call)) {
+      Reads.reported();
       diag(Loc, "work started with %0 is detached: nobody can wait for it "
                 "or handle its errors")
           << quotedCalleeName(*Call);
     } else if (Statements.contains(Call) && !Call->getType()->isVoidType() &&
                calleeIsListed(*Call, EagerStarts) && startedWorkMayThrow(*Call)) {
+      Reads.reported();
       // (An overload returning nothing takes a callback for the result.)
       diag(Loc, "result of %0 is discarded: the started work is detached and "
                 "its errors are lost")
@@ -79,7 +82,7 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
 /// of (Asio's `[self = shared_from_this()] { return self->reader(); }`).
 static const FunctionDecl *forwardedTo(const FunctionDecl &FD) {
   const FunctionDecl *Definition = nullptr;
-  if (!FD.hasBody(Definition) || isCoroutine(*Definition))
+  if (!readableBody(FD, Definition) || isCoroutine(*Definition))
     return nullptr;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
   const auto *Return = Body && Body->size() == 1
@@ -173,8 +176,10 @@ void DetachedTaskCheck::checkSpawn(const CallExpr &Call,
     return;
   const Expr &Spawned = *Call.getArg(1);
   const FunctionDecl *Function = spawnedFunction(Spawned);
+  WorstCaseReads Reads;
   if (Function && !Flow.mayEscape(*Function))
     return;
+  Reads.reported();
 
   llvm::SmallVector<FixItHint, 1> Fixes;
   std::optional<QualType> Value = spawnedValueType(Spawned, Function);
@@ -197,7 +202,7 @@ void DetachedTaskCheck::checkSpawn(const CallExpr &Call,
        DiagnosticIDs::Note)
       << (Spelling.empty() ? llvm::StringRef(TokenType->getName()) : Spelling);
   const FunctionDecl *Definition = nullptr;
-  if (Function && !Function->hasBody(Definition))
+  if (Function && !readableBody(*Function, Definition))
     diag(Function->getLocation(),
          "the body of %0 is not in this translation unit, so corolint cannot "
          "see whether it catches every exception",

@@ -119,7 +119,7 @@ bool PromiseSwallowsExceptionCheck::keepsException(const FunctionDecl &Handler,
                                                    const ASTContext &Ctx,
                                                    unsigned Depth) {
   const FunctionDecl *Definition = nullptr;
-  if (!Handler.hasBody(Definition))
+  if (!readableBody(Handler, Definition))
     return true; // Not visible: nothing to say.
   const SourceManager &SM = Ctx.getSourceManager();
   bool Keeps = false;
@@ -204,7 +204,7 @@ bool PromiseSwallowsExceptionCheck::keepsException(const FunctionDecl &Handler,
                      Callee->getName() == "unhandled_exception";
     if (Delegates || GetsState) {
       const FunctionDecl *Body = nullptr;
-      if (!Callee->hasBody(Body) || Depth >= 3 ||
+      if (!readableBody(*Callee, Body) || Depth >= 3 ||
           keepsException(*Callee, Ctx, Depth + 1))
         Keeps = true;
     }

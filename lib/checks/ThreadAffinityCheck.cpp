@@ -49,7 +49,7 @@ static const VarDecl *lvalueInThreadLocal(const Expr *E, bool InCallee = false) 
   if (InCallee || !Callee || !Callee->getReturnType()->isReferenceType())
     return nullptr;
   const FunctionDecl *Definition = nullptr;
-  if (!Callee->hasBody(Definition) || isCoroutine(*Definition))
+  if (!readableBody(*Callee, Definition) || isCoroutine(*Definition))
     return nullptr;
   // Every return gives the same thread-local.
   const VarDecl *Returned = nullptr;

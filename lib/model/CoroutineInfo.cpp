@@ -534,16 +534,6 @@ bool promiseNeverSuspends(const CXXRecordDecl &Promise) {
          neverSuspends(Promise, "final_suspend");
 }
 
-const FunctionDecl *definitionInSight(const FunctionDecl &F) {
-  const FunctionDecl *Definition = nullptr;
-  if (!F.hasBody(Definition) || !Definition)
-    return nullptr;
-  const SourceManager &SM = Definition->getASTContext().getSourceManager();
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
-    return nullptr;
-  return Definition;
-}
-
 /// True if a body of \p F, or of the template it was instantiated from, was
 /// skipped outside the system headers.
 static bool bodySkippedAsQuiet(const FunctionDecl &F) {
@@ -559,6 +549,50 @@ static bool bodySkippedAsQuiet(const FunctionDecl &F) {
         return true;
   }
   return false;
+}
+
+QuietBodyReads &quietBodyReads() {
+  static thread_local QuietBodyReads Reads;
+  return Reads;
+}
+
+/// Notes that a check wanted the body of \p F, in vain if it was skipped.
+static void noteWanted(const FunctionDecl &F, BodyUse Use) {
+  if (!bodySkippedAsQuiet(F))
+    return;
+  switch (Use) {
+  case BodyUse::WorstCase:
+    ++quietBodyReads().WorstCase;
+    break;
+  case BodyUse::Everything:
+    ++quietBodyReads().Read;
+    break;
+  }
+}
+
+bool readableBody(const FunctionDecl &F, const FunctionDecl *&Definition,
+                  BodyUse Use) {
+  if (F.hasBody(Definition))
+    return true;
+  noteWanted(F, Use);
+  return false;
+}
+
+const FunctionDecl *definitionInSight(const FunctionDecl &F) {
+  const FunctionDecl *Definition = nullptr;
+  if (!F.hasBody(Definition) || !Definition)
+    return nullptr;
+  const SourceManager &SM = Definition->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+    return nullptr;
+  return Definition;
+}
+
+const FunctionDecl *definitionToRead(const FunctionDecl &F, BodyUse Use) {
+  const FunctionDecl *Definition = definitionInSight(F);
+  if (!Definition)
+    noteWanted(F, Use);
+  return Definition;
 }
 
 bool isOrdinaryFunction(const FunctionDecl &F) {

@@ -128,6 +128,47 @@ bool completesWithinCall(const clang::FunctionDecl &Callee);
 /// without it.
 const clang::FunctionDecl *definitionInSight(const clang::FunctionDecl &F);
 
+/// What a check reads of a body, beyond the names it calls (a check that
+/// looks for those only needs no note: a body naming what the checks know is
+/// never skipped): an answer for which a body out of sight gives the worst
+/// case, the one the check reports on (whether it can throw: a skipped body
+/// matters only if the check then reports, see WorstCaseReads); or anything
+/// (what it returns, where a closure goes).
+enum class BodyUse { WorstCase, Everything };
+
+/// As F.hasBody(Definition), for a check about to read the body: a body
+/// skipped as quiet (tooling/QuietBodies.h) is noted in quietBodyReads.
+bool readableBody(const clang::FunctionDecl &F,
+                  const clang::FunctionDecl *&Definition,
+                  BodyUse Use = BodyUse::Everything);
+
+/// definitionInSight, for a check about to read the body (see readableBody).
+const clang::FunctionDecl *definitionToRead(const clang::FunctionDecl &F,
+                                            BodyUse Use = BodyUse::Everything);
+
+/// How many bodies skipped as quiet the checks wanted on this thread since
+/// the front end that skips them last cleared this; it analyses the file
+/// again, whole, if Read is not zero.
+struct QuietBodyReads {
+  unsigned Read = 0;
+  unsigned WorstCase = 0;
+};
+QuietBodyReads &quietBodyReads();
+
+/// Made before a check asks a question read with BodyUse::WorstCase; told
+/// when the check reports on the answer, which a body skipped as quiet may
+/// then have decided.
+class WorstCaseReads {
+public:
+  void reported() const {
+    if (quietBodyReads().WorstCase != Before)
+      ++quietBodyReads().Read;
+  }
+
+private:
+  unsigned Before = quietBodyReads().WorstCase;
+};
+
 /// True if \p F is known to be an ordinary function, not a coroutine: its
 /// definition in sight is not one, or its body in a user's header was
 /// skipped because it names no coroutine keyword (tooling/QuietBodies.h).

@@ -179,7 +179,15 @@ bool ExceptionFlow::calleeMayThrow(const FunctionDecl *Callee) const {
       !Method->getParent()->hasAttr<FinalAttr>())
     return true;
   const FunctionDecl *Definition = nullptr;
-  if (!Callee->hasBody(Definition) || isCoroutine(*Definition))
+  unsigned Skipped = quietBodyReads().WorstCase;
+  if (!readableBody(*Callee, Definition, BodyUse::WorstCase)) {
+    // Not kept: a skipped body's worst case must be noted again when asked
+    // from elsewhere (see WorstCaseReads).
+    ReachedDepthLimit =
+        ReachedDepthLimit || quietBodyReads().WorstCase != Skipped;
+    return true;
+  }
+  if (isCoroutine(*Definition))
     return true;
   if (auto Known = CalleeThrows.find(Definition); Known != CalleeThrows.end())
     return Known->second;
@@ -260,7 +268,7 @@ bool ExceptionFlow::mayThrow(const Stmt *S) const {
 
 bool ExceptionFlow::mayEscape(const FunctionDecl &FD) const {
   const FunctionDecl *Definition = nullptr;
-  if (!FD.hasBody(Definition))
+  if (!readableBody(FD, Definition, BodyUse::WorstCase))
     return true;
   return mayThrow(userBody(*Definition));
 }

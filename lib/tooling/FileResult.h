@@ -24,6 +24,11 @@ struct FileResult {
   llvm::StringMap<uint64_t> Inputs;
   /// Parsed with a shared preamble (not stored in the cache).
   bool UsedPreamble = false;
+  /// A body skipped as quiet mattered to the checks: the findings are to be
+  /// thrown away and the file analysed again with every body (not stored).
+  bool NeedsWholeParse = false;
+  /// Analysed again so (not stored).
+  bool ParsedAgain = false;
 };
 
 } // namespace corolint

@@ -8,13 +8,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "tooling/Runner.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "model/CoroutineInfo.h"
 #include "tooling/Cache.h"
 #include "tooling/ContentHash.h"
 #include "tooling/QuietBodies.h"
 #include "tooling/Report.h"
 #include "tooling/SharedPreambles.h"
-#include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -98,8 +99,14 @@ public:
                        FromPreamble.end());
     }
     Context.setTraversalScope(UserDecls);
-    MultiplexConsumer::HandleTranslationUnit(Context);
     recordInputs();
+    QuietBodyReads &Reads = quietBodyReads();
+    Reads = {};
+    MultiplexConsumer::HandleTranslationUnit(Context);
+    // A check read a body skipped as quiet: the file is analysed again,
+    // whole, and nothing of this parse is reported.
+    Result.NeedsWholeParse = Reads.Read != 0;
+    Reads = {};
   }
 
 private:
@@ -649,6 +656,15 @@ void ChecksRun::lintOne(
       return E.DiagnosticName == "clang-diagnostic-error";
     });
   };
+  // A body skipped as quiet mattered after all (see UserCodeConsumer):
+  // every body again, the shared preamble's too.
+  if (Results[I]->NeedsWholeParse) {
+    RunOptions Whole = Options;
+    Whole.SkipQuietBodies = false;
+    ClangTidyContext Again(MakeOptions());
+    Results[I] = lintFile(Again, Compilations, Files[I], FS, Whole);
+    Results[I]->ParsedAgain = true;
+  }
   if (Preamble && Preamble->fromCache() && HasErrors(*Results[I])) {
     ClangTidyContext Whole(MakeOptions());
     Results[I] = lintFile(Whole, Compilations, Files[I], FS, Options);
@@ -696,6 +712,7 @@ RunResult ChecksRun::collect() {
     for (const auto &Entry : Result->UserFiles)
       Run.ContentHashes[Entry.getKey()] = Entry.getValue();
     Run.FilesWithPreamble += Result->UsedPreamble;
+    Run.FilesParsedAgain += Result->ParsedAgain;
   }
   sortAndDeduplicate(Run.Findings);
   dropOverlappingFixes(Run.Findings);

@@ -48,6 +48,9 @@ struct RunResult {
   unsigned PreamblesBuilt = 0;
   unsigned PreamblesReused = 0;
   unsigned FilesWithPreamble = 0;
+  /// With SkipQuietBodies: files analysed again with every body, since a
+  /// body skipped mattered.
+  unsigned FilesParsedAgain = 0;
 };
 
 /// Runs the enabled checks on \p Files with \p Options.Jobs threads, each

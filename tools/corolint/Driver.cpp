@@ -201,8 +201,10 @@ cl::opt<bool> SkipQuietBodies(
     "skip-quiet-bodies",
     cl::desc("Parse only the declarations of functions in the project's "
              "headers whose bodies name no coroutine keyword, no name the "
-             "checks know and no function kept: faster, but a finding that "
-             "depends on such a body can be missed (default: off)."),
+             "checks know and no function kept before them; a file where a "
+             "check reads such a body is analysed again with every body "
+             "(default: off: findings can still differ, see "
+             "docs/performance.md)."),
     cl::init(false), cl::cat(Category));
 // Where the parse spends its time (Clang's -ftime-trace format; the thread
 // that runs first, which is all of it with -j 1).
@@ -478,6 +480,11 @@ static void printReuse(const corolint::RunResult &Result, size_t Files) {
     llvm::errs() << " (" << Result.PreamblesReused << " from the cache)";
   llvm::errs() << ", " << Count(Analysed - Result.FilesWithPreamble, "file")
                << " whole\n";
+  if (SkipQuietBodies)
+    llvm::errs() << "corolint: analysed "
+                 << Count(Result.FilesParsedAgain, "file")
+                 << " again with every body: a body skipped as quiet "
+                    "mattered\n";
 }
 
 static void writeFindings(std::vector<ClangTidyError> &Findings,

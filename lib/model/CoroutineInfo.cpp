@@ -534,6 +534,16 @@ bool promiseNeverSuspends(const CXXRecordDecl &Promise) {
          neverSuspends(Promise, "final_suspend");
 }
 
+const FunctionDecl *definitionInSight(const FunctionDecl &F) {
+  const FunctionDecl *Definition = nullptr;
+  if (!F.hasBody(Definition) || !Definition)
+    return nullptr;
+  const SourceManager &SM = Definition->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+    return nullptr;
+  return Definition;
+}
+
 /// True if a body of \p F, or of the template it was instantiated from, was
 /// skipped outside the system headers.
 static bool bodySkippedAsQuiet(const FunctionDecl &F) {
@@ -576,16 +586,6 @@ bool readableBody(const FunctionDecl &F, const FunctionDecl *&Definition,
     return true;
   noteWanted(F, Use);
   return false;
-}
-
-const FunctionDecl *definitionInSight(const FunctionDecl &F) {
-  const FunctionDecl *Definition = nullptr;
-  if (!F.hasBody(Definition) || !Definition)
-    return nullptr;
-  const SourceManager &SM = Definition->getASTContext().getSourceManager();
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
-    return nullptr;
-  return Definition;
 }
 
 const FunctionDecl *definitionToRead(const FunctionDecl &F, BodyUse Use) {

@@ -179,12 +179,9 @@ bool ExceptionFlow::calleeMayThrow(const FunctionDecl *Callee) const {
       !Method->getParent()->hasAttr<FinalAttr>())
     return true;
   const FunctionDecl *Definition = nullptr;
-  unsigned Skipped = quietBodyReads().WorstCase;
+  unsigned SkippedBefore = quietBodyReads().WorstCase;
   if (!readableBody(*Callee, Definition, BodyUse::WorstCase)) {
-    // Not kept: a skipped body's worst case must be noted again when asked
-    // from elsewhere (see WorstCaseReads).
-    ReachedDepthLimit =
-        ReachedDepthLimit || quietBodyReads().WorstCase != Skipped;
+    Provisional = Provisional || quietBodyReads().WorstCase != SkippedBefore;
     return true;
   }
   if (isCoroutine(*Definition))
@@ -192,24 +189,24 @@ bool ExceptionFlow::calleeMayThrow(const FunctionDecl *Callee) const {
   if (auto Known = CalleeThrows.find(Definition); Known != CalleeThrows.end())
     return Known->second;
   if (CalleeDepth >= MaxCalleeDepth) {
-    ReachedDepthLimit = true;
+    Provisional = true;
     return true;
   }
   CalleeThrows[Definition] = true;
-  bool ReachedBefore = std::exchange(ReachedDepthLimit, false);
+  bool ProvisionalBefore = std::exchange(Provisional, false);
   ++CalleeDepth;
   bool Throws = mayThrow(Definition->getBody());
   if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition))
     for (const CXXCtorInitializer *Init : Constructor->inits())
       Throws = Throws || mayThrow(Init->getInit());
   --CalleeDepth;
-  // An answer that depended on what lay beyond the depth limit may differ
-  // when the callee is asked about from nearer: it is not kept.
-  if (ReachedDepthLimit)
+  // An answer that depended on what lay beyond the depth limit, or on a
+  // skipped body, may differ when asked again: it is not kept.
+  if (Provisional)
     CalleeThrows.erase(Definition);
   else
     CalleeThrows[Definition] = Throws;
-  ReachedDepthLimit = ReachedDepthLimit || ReachedBefore;
+  Provisional = Provisional || ProvisionalBefore;
   return Throws;
 }
 

@@ -56,8 +56,10 @@ private:
   mutable llvm::DenseMap<const clang::FunctionDecl *, bool> CalleeThrows;
   /// How deep in callees' bodies the current question is.
   mutable unsigned CalleeDepth = 0;
-  /// Whether the current answer stopped at the depth limit somewhere.
-  mutable bool ReachedDepthLimit = false;
+  /// Whether the current answer rested on what may read otherwise when
+  /// asked from nearer or again: the depth limit, or a body skipped as quiet
+  /// (noted anew at each ask, see WorstCaseReads). Such answers are not kept.
+  mutable bool Provisional = false;
 };
 
 /// True if a value of type \p T carries an error instead of throwing it: an

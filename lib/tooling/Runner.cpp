@@ -99,14 +99,12 @@ public:
                        FromPreamble.end());
     }
     Context.setTraversalScope(UserDecls);
-    recordInputs();
-    QuietBodyReads &Reads = quietBodyReads();
-    Reads = {};
+    quietBodyReads() = {};
     MultiplexConsumer::HandleTranslationUnit(Context);
     // A check read a body skipped as quiet: the file is analysed again,
     // whole, and nothing of this parse is reported.
-    Result.NeedsWholeParse = Reads.Read != 0;
-    Reads = {};
+    Result.NeedsWholeParse = quietBodyReads().Read != 0;
+    recordInputs();
   }
 
 private:

@@ -3,7 +3,7 @@
 real-world corpus of ../shared/corpus when it is set up).
 
     bench/compdb.py -p DIR [--match REGEX] [--every N] [--repeat N]
-                    [--build build] [--jobs N] [--identity]
+                    [--build build] [--jobs N] [--identity] [--project-only]
 
 Per file, one process each, the commands taking turns (round after round,
 so that the machine's drift falls on all alike): the file's own compile
@@ -17,6 +17,9 @@ parse's. Then the selected files in one corolint run at -j N against their
 summed parse. With --identity, the findings of the selected files with every
 shortcut on and off (--skip-system-bodies, --share-preambles) are compared
 as JSON: a difference is printed and makes the exit status 1.
+With --project-only, per file only the parse is measured (one process each,
+one after the other), then the project runs at -j N: the figure for a whole
+database, where per-file corolint and clang-tidy runs would take hours.
 Not a test: the numbers depend on the machine. See docs/performance.md."""
 import argparse
 import json
@@ -71,6 +74,8 @@ def main():
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--identity", action="store_true")
+    parser.add_argument("--project-only", action="store_true",
+                        help="per file only the parse; then the project runs")
     args = parser.parse_args()
     corolint = os.path.join(args.build, "bin", "corolint")
     entries = json.load(open(os.path.join(args.database, "compile_commands.json")))
@@ -80,6 +85,8 @@ def main():
                  % (args.database, args.match))
     print("%d files of %s (match %r, every %d); median of %d runs"
           % (len(chosen), args.database, args.match, args.every, args.repeat))
+    if args.project_only:
+        return project_only(args, corolint, chosen)
     print("| file | syntax-only | corolint -j1 | --skip-quiet-bodies | parse only | clang-tidy (4) | peak RSS (parse / corolint) |")
     print("|---|---|---|---|---|---|---|")
     sums = [0.0, 0.0, 0.0, 0.0, 0.0]
@@ -147,6 +154,32 @@ def main():
     print("with --skip-quiet-bodies: %d finding(s) added, %d removed"
           % (len(quiet - default), len(default - quiet)))
     return 0 if same else 1
+
+
+def project_only(args, corolint, chosen):
+    """The summed parse of `chosen`, one file after the other, against
+    corolint over all of them in one run at -j N, by default and with
+    --skip-quiet-bodies; each once per round, the rounds taking turns."""
+    files = [e["file"] for e in chosen]
+    runs = [("-j %d%s" % (jobs, " " + " ".join(extra) if extra else ""),
+             [corolint, "-p", args.database, "-j", str(jobs), "--quiet"] + extra
+             + files)
+            for jobs in [args.jobs]
+            for extra in ([], ["--skip-quiet-bodies"])]
+    parses, project = [], [[] for _ in runs]
+    for _ in range(args.repeat):
+        parses.append(sum(run_once(in_directory(e, syntax_only(e)))[0]
+                          for e in chosen))
+        for (_, command), times in zip(runs, project):
+            times.append(run_once(command)[0])
+    summed = statistics.median(parses)
+    print("summed syntax-only (one process per file, one at a time): %.1f s"
+          % summed)
+    for (label, _), times in zip(runs, project):
+        wall = statistics.median(times)
+        print("corolint %s over all %d files: %.1f s (%.2f of the summed parse)"
+              % (label, len(files), wall, wall / summed))
+    return 0
 
 
 if __name__ == "__main__":

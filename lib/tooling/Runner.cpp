@@ -207,10 +207,11 @@ public:
   LintActionFactory(ClangTidyContext &Context,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
                     Skipping Skip, const SharedPreamble *Preamble,
-                    FileResult &Result)
+                    unsigned PreambleBytes, FileResult &Result)
       : Checks(Context, std::move(FS)), Skip(std::move(Skip)),
-        Preamble(Preamble && Preamble->ready() ? Preamble : nullptr),
-        Result(Result) {}
+        Preamble(Preamble && Preamble->ready() && PreambleBytes ? Preamble
+                                                                : nullptr),
+        PreambleBytes(PreambleBytes), Result(Result) {}
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<LintAction>(Checks, Skip, Preamble, Result);
@@ -224,7 +225,7 @@ public:
     if (Preamble) {
       PreprocessorOptions &PP = Invocation->getPreprocessorOpts();
       PP.ImplicitPCHInclude = Preamble->plan().PCHPath;
-      PP.PrecompiledPreambleBytes = {Preamble->plan().HeaderText.size(), true};
+      PP.PrecompiledPreambleBytes = {PreambleBytes, true};
     }
     return FrontendActionFactory::runInvocation(Invocation, Files,
                                                 PCHContainerOps, DiagConsumer);
@@ -248,6 +249,8 @@ private:
   ClangTidyASTConsumerFactory Checks;
   Skipping Skip;
   const SharedPreamble *Preamble;
+  /// How many of the file's first bytes the preamble stands for.
+  unsigned PreambleBytes;
   FileResult &Result;
 };
 
@@ -436,8 +439,9 @@ FileResult lintFile(ClangTidyContext &Context,
 #endif
   Tool.setDiagnosticConsumer(&DiagConsumer);
   FileResult Result;
-  LintActionFactory Factory(Context, FS, skippingFor(Context, File, Options),
-                            Preamble, Result);
+  LintActionFactory Factory(
+      Context, FS, skippingFor(Context, File, Options), Preamble,
+      Preamble ? Preamble->plan().ReplacedBytes.lookup(File) : 0, Result);
   Result.UsedPreamble = Factory.usesPreamble();
   Tool.run(&Factory);
   Result.Findings = DiagConsumer.take();
@@ -609,18 +613,22 @@ void ChecksRun::planSharedPreambles() {
     Preambles.push_back(std::move(Preamble));
   }
   for (const auto &Entry : Plans)
-    if (SharedPreamble *Preamble = ByPlan.lookup(Entry.second.get()))
+    if (SharedPreamble *Preamble = ByPlan.lookup(Entry.second.get())) {
       PreambleOf[Entry.getKey()] = Preamble;
+      Preamble->addUser();
+    }
 }
 
 void ChecksRun::buildPreamble(
     SharedPreamble &Preamble,
     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS) {
   ClangTidyContext Context(MakeOptions());
-  Preamble.finishBuild(corolint::buildPreamble(Preamble.plan(), Context,
-                                               Compilations, FS, Options));
-  if (Cache && Preamble.ready())
-    Cache->storePreamble(Preamble.cacheKey(), Preamble.precompiled());
+  std::optional<PrecompiledBlock> Built = corolint::buildPreamble(
+      Preamble.plan(), Context, Compilations, FS, Options);
+  // Before the files may use it: the last of them frees it.
+  if (Cache && Built)
+    Cache->storePreamble(Preamble.cacheKey(), *Built);
+  Preamble.finishBuild(std::move(Built));
 }
 
 void ChecksRun::lintOne(
@@ -674,6 +682,8 @@ void ChecksRun::lintOne(
   // Hundreds of paths per file: kept for every file, they would grow the
   // run's memory with the number of files.
   Results[I]->Inputs.clear();
+  if (SharedPreamble *Planned = PreambleOf.lookup(Files[I]))
+    Planned->doneWith();
   finished(I);
 }
 

@@ -19,38 +19,71 @@ bool isSharedPreambleHeader(llvm::StringRef Path) {
   return llvm::sys::path::filename(Path).starts_with(HeaderPrefix);
 }
 
-unsigned sharablePreambleSize(llvm::StringRef Code) {
+namespace {
+
+/// The directives a shared preamble may hold: they mean the same in a
+/// header as at the top of the file. Not conditionals (they may span the
+/// end of the preamble), `#line` (it renumbers the file's own lines),
+/// `#include_next` (it searches on from the includer's place).
+bool sharable(llvm::StringRef Directive) {
+  return llvm::is_contained({"include", "import", "define", "undef", "pragma"},
+                            Directive);
+}
+
+} // namespace
+
+std::vector<LeadingDirective> leadingDirectives(llvm::StringRef Code) {
   clang::LangOptions LangOpts;
   LangOpts.CPlusPlus = LangOpts.CPlusPlus11 = LangOpts.CPlusPlus20 = true;
   LangOpts.LineComment = true;
   clang::PreambleBounds Bounds = clang::Lexer::ComputePreamble(Code, LangOpts);
-  llvm::StringRef Block = Code.take_front(Bounds.Size);
-  // End after the last directive: the comments that follow it often differ
-  // from file to file (a file's own header comment), the includes do not.
-  unsigned End = 0;
-  size_t LineStart = 0;
-  while (LineStart < Block.size()) {
-    size_t LineEnd = Block.find('\n', LineStart);
-    if (LineEnd == llvm::StringRef::npos)
-      break; // A directive without a newline ends the file: nothing to skip.
-    llvm::StringRef Line = Block.slice(LineStart, LineEnd).trim();
-    if (Line.consume_front("#")) {
-      llvm::StringRef Name = Line.ltrim();
-      if (Name.starts_with("if") || Name.starts_with("el") ||
-          Name.starts_with("endif"))
-        return 0; // Conditionals may span the end of the block.
-      // Continued lines belong to the directive.
-      while (Block.slice(LineStart, LineEnd).rtrim("\r").ends_with("\\")) {
-        LineStart = LineEnd + 1;
-        LineEnd = Block.find('\n', LineStart);
-        if (LineEnd == llvm::StringRef::npos)
-          return 0;
-      }
-      End = LineEnd + 1;
+  // As ComputePreamble does: a made-up location at offset 1 lets the raw
+  // lexer say where each token is.
+  const unsigned Start = 1;
+  clang::Lexer Raw(clang::SourceLocation::getFromRawEncoding(Start), LangOpts,
+                   Code.begin(), Code.begin(), Code.end());
+  auto OffsetOf = [&](const clang::Token &T) {
+    return T.getLocation().getRawEncoding() - Start;
+  };
+  std::vector<LeadingDirective> Directives;
+  clang::Token T;
+  Raw.LexFromRawLexer(T);
+  while (T.is(clang::tok::hash) && T.isAtStartOfLine() &&
+         OffsetOf(T) < Bounds.Size) {
+    unsigned Begin = OffsetOf(T);
+    Raw.LexFromRawLexer(T);
+    if (!T.is(clang::tok::raw_identifier) || T.isAtStartOfLine() ||
+        !sharable(T.getRawIdentifier()))
+      break;
+    llvm::StringRef Name = T.getRawIdentifier();
+    // `#include "x.h"` (or a macro naming it) looks next to the includer
+    // first; `#pragma GCC dependency "x"` too.
+    bool SearchesFromFile = Name == "include" || Name == "import";
+    unsigned LastEnd;
+    for (unsigned Token = 0;
+         !T.is(clang::tok::eof) && (Token == 0 || !T.isAtStartOfLine());
+         ++Token) {
+      if (Token == 1 && SearchesFromFile)
+        SearchesFromFile = !T.is(clang::tok::less);
+      if (Token == 2 && Name == "pragma" && T.is(clang::tok::raw_identifier) &&
+          T.getRawIdentifier() == "dependency")
+        SearchesFromFile = true;
+      LastEnd = OffsetOf(T) + T.getLength();
+      Raw.LexFromRawLexer(T);
     }
-    LineStart = LineEnd + 1;
+    // The directive's line must end with it, or with a line comment: the
+    // preamble ends at the line's end, and nothing may be cut in two.
+    size_t LineEnd = Code.find('\n', LastEnd);
+    if (LineEnd == llvm::StringRef::npos)
+      break; // A directive without a newline ends the file.
+    llvm::StringRef Rest = Code.slice(LastEnd, LineEnd).rtrim("\r").trim();
+    if (!Rest.empty() && (!Rest.starts_with("//") || Rest.ends_with("\\")))
+      break;
+    Directives.push_back({Code.slice(Begin, LineEnd).rtrim("\r").rtrim(),
+                          static_cast<unsigned>(LineEnd + 1),
+                          SearchesFromFile});
   }
-  return End;
+  return Directives;
 }
 
 /// The command line (the compiler too: it finds the standard library) without
@@ -88,54 +121,89 @@ llvm::StringMap<std::shared_ptr<const PreamblePlan>>
 planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
                     const std::vector<std::string> &Files,
                     llvm::StringRef Directory, unsigned MinimumFiles) {
-  struct Group {
-    std::vector<std::string> Members;
-    std::string Block;
+  struct Candidate {
+    std::string File;
     std::string Directory;
+    /// Where the command runs.
+    std::string WorkingDirectory;
+    std::unique_ptr<llvm::MemoryBuffer> Code;
+    std::vector<LeadingDirective> Directives;
   };
-  std::map<std::string, Group> Groups;
+  // Files that may share a preamble: the same command line, run in the same
+  // directory.
+  std::map<std::string, std::vector<Candidate>> Groups;
   for (const std::string &File : Files) {
     std::vector<clang::tooling::CompileCommand> Commands =
         Compilations.getCompileCommands(File);
     if (Commands.size() != 1)
       continue;
-    // The header goes next to the file, wherever the command was run.
     llvm::SmallString<256> Dir(
         absolutePathFor(Commands.front(), Commands.front().Filename));
     auto Code = llvm::MemoryBuffer::getFile(Dir);
     if (!Code)
       continue;
-    unsigned Size = sharablePreambleSize((*Code)->getBuffer());
-    if (Size == 0)
+    std::vector<LeadingDirective> Directives =
+        leadingDirectives((*Code)->getBuffer());
+    std::string Command = commandKey(Commands.front());
+    if (Directives.empty() || Command.empty())
       continue;
     llvm::sys::path::remove_filename(Dir);
-    std::string Block = (*Code)->getBuffer().take_front(Size).str();
-    std::string Command = commandKey(Commands.front());
-    if (Command.empty())
-      continue;
-    std::string Key = Command + '\0' + Dir.str().str() + '\0' + Block;
-    Group &G = Groups[Key];
-    G.Members.push_back(File);
-    G.Block = std::move(Block);
-    G.Directory = std::string(Dir);
+    Groups[Command].push_back({File, std::string(Dir),
+                               absolutePathFor(Commands.front(), "."),
+                               std::move(*Code), std::move(Directives)});
   }
   llvm::StringMap<std::shared_ptr<const PreamblePlan>> Plan;
-  for (auto &[Key, G] : Groups) {
-    if (G.Members.size() < MinimumFiles)
-      continue;
-    auto Preamble = std::make_shared<PreamblePlan>();
-    Preamble->Identity = Key;
-    std::string Name = llvm::utohexstr(llvm::xxh3_64bits(Key));
-    Preamble->Representative = G.Members.front();
-    llvm::SmallString<256> Header(G.Directory);
-    llvm::sys::path::append(Header, HeaderPrefix + Name + ".h");
-    Preamble->HeaderPath = std::string(Header);
-    Preamble->HeaderText = std::move(G.Block);
-    llvm::SmallString<256> PCH(Directory);
-    llvm::sys::path::append(PCH, Name + ".pch");
-    Preamble->PCHPath = std::string(PCH);
-    for (const std::string &File : G.Members)
-      Plan[File] = Preamble;
+  for (auto &[Command, Members] : Groups) {
+    // The longest run of leading directives that files have in common, the
+    // longest first: a file shares the most it can with the files left.
+    size_t Deepest = 0;
+    for (const Candidate &C : Members)
+      Deepest = std::max(Deepest, C.Directives.size());
+    std::vector<bool> Planned(Members.size());
+    for (size_t Depth = Deepest; Depth > 0; --Depth) {
+      // Directives that look next to the file are shared only by files of one
+      // directory, whose header is put there; the others' header goes where
+      // the command runs.
+      std::map<std::pair<std::string, std::string>, std::vector<size_t>>
+          ByBlock;
+      for (size_t I = 0; I < Members.size(); ++I) {
+        if (Planned[I] || Members[I].Directives.size() < Depth)
+          continue;
+        std::string Block;
+        bool NextToFile = false;
+        for (size_t D = 0; D < Depth; ++D) {
+          Block += (Members[I].Directives[D].Text + "\n").str();
+          NextToFile |= Members[I].Directives[D].SearchesFromFile;
+        }
+        ByBlock[{NextToFile ? Members[I].Directory : "", Block}].push_back(I);
+      }
+      for (auto &[Where, Sharing] : ByBlock) {
+        if (Sharing.size() < MinimumFiles)
+          continue;
+        const auto &[FileDirectory, Block] = Where;
+        auto Preamble = std::make_shared<PreamblePlan>();
+        Preamble->Identity = Command + '\0' + FileDirectory + '\0' + Block;
+        std::string Name =
+            llvm::utohexstr(llvm::xxh3_64bits(Preamble->Identity));
+        Preamble->Representative = Members[Sharing.front()].File;
+        llvm::SmallString<256> Header(
+            FileDirectory.empty()
+                ? Members[Sharing.front()].WorkingDirectory
+                : FileDirectory);
+        llvm::sys::path::append(Header, HeaderPrefix + Name + ".h");
+        Preamble->HeaderPath = std::string(Header);
+        Preamble->HeaderText = Block;
+        llvm::SmallString<256> PCH(Directory);
+        llvm::sys::path::append(PCH, Name + ".pch");
+        Preamble->PCHPath = std::string(PCH);
+        for (size_t I : Sharing) {
+          Preamble->ReplacedBytes[Members[I].File] =
+              Members[I].Directives[Depth - 1].End;
+          Planned[I] = true;
+          Plan[Members[I].File] = Preamble;
+        }
+      }
+    }
   }
   return Plan;
 }
@@ -150,6 +218,16 @@ void SharedPreamble::waitUnlessFirstWholeParse() {
     return;
   }
   BuildEnd.wait(Guard, [this] { return BuildEnded; });
+}
+
+void SharedPreamble::doneWith() {
+  if (--Users != 0)
+    return;
+  // Files parsed whole while it was built may all be done before the build:
+  // its result is then kept to the end of the run.
+  std::lock_guard<std::mutex> Guard(BuildLock);
+  if (BuildEnded)
+    Block.PCH.reset();
 }
 
 void SharedPreamble::useCached(PrecompiledBlock Kept) {

@@ -19,10 +19,10 @@
 
 namespace corolint {
 
-/// The include block that several files start with, byte for byte, under the
-/// same command line, to be precompiled once (as clangd does with a file's
-/// preamble): each of those files is then parsed from the end of that block
-/// on, with the precompiled header standing in for it. Decided before any
+/// The directives that several files start with, under the same command
+/// line, to be precompiled once (as clangd does with a file's preamble):
+/// each of those files is then parsed from the end of those directives on,
+/// with the precompiled header standing in for them. Decided before any
 /// parse and never changed: threads read it without a lock.
 struct PreamblePlan {
   /// What makes two files' preambles the same: their command line (less the
@@ -30,10 +30,13 @@ struct PreamblePlan {
   std::string Identity;
   /// A file that starts with the block: its command line builds the PCH.
   std::string Representative;
-  /// The block, as a header next to the files (quoted includes resolve from
-  /// there), present only in the in-memory file system.
+  /// The directives, as a header next to the files (quoted includes resolve
+  /// from there), present only in the in-memory file system.
   std::string HeaderPath;
   std::string HeaderText;
+  /// Per file: how many of its bytes the header stands for (the directives,
+  /// and the comments before and between them, which may differ).
+  llvm::StringMap<unsigned> ReplacedBytes;
   /// Where the PCH is written (a temporary directory of the run), and the
   /// name under which every file's parse finds it.
   std::string PCHPath;
@@ -83,6 +86,13 @@ public:
   /// of this preamble, with the PCH if it is then ready().
   void waitUnlessFirstWholeParse();
 
+  /// One more file is planned to be parsed with it.
+  void addUser() { ++Users; }
+  /// A file planned to be parsed with it is done: the last frees the PCH's
+  /// bytes, which a run with many preambles would otherwise hold all at
+  /// once.
+  void doneWith();
+
   /// Clang refused the kept PCH (see the runner): the other files are
   /// parsed whole. True for the one call that refused it first.
   bool refuse() { return !Refused.exchange(true); }
@@ -96,6 +106,7 @@ private:
   std::string CacheKey;
   bool FromCache = false;
   std::atomic<bool> Refused{false};
+  std::atomic<unsigned> Users{0};
 
   std::mutex BuildLock;
   std::condition_variable BuildEnd;
@@ -103,9 +114,10 @@ private:
   llvm::SmallVector<std::thread::id, 4> ParsedWhole;
 };
 
-/// The shared preambles of \p Files: a map from each file that has a preamble
-/// in common with at least \p MinimumFiles - 1 others to that preamble's
-/// plan. The PCHs are to be placed in \p Directory.
+/// The shared preambles of \p Files: a map from each file that starts with
+/// the same directives as at least \p MinimumFiles - 1 others to that
+/// preamble's plan (the most directives it has in common with files not
+/// planned yet). The PCHs are to be placed in \p Directory.
 llvm::StringMap<std::shared_ptr<const PreamblePlan>>
 planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
                     const std::vector<std::string> &Files,
@@ -115,10 +127,21 @@ planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
 /// user's, never to be hashed or read from disk.
 bool isSharedPreambleHeader(llvm::StringRef Path);
 
-/// The number of bytes at the start of \p Code that a shared preamble
-/// replaces: up to the end of the last directive of its leading block of
-/// directives and comments. Zero if that block has conditional directives.
-unsigned sharablePreambleSize(llvm::StringRef Code);
+/// A directive of the block of directives and comments a file starts with.
+struct LeadingDirective {
+  /// As written, from `#` to the end of its last line.
+  llvm::StringRef Text;
+  /// Where the line after it begins.
+  unsigned End;
+  /// Whether what it means depends on the file's directory: a quoted
+  /// include (or one a macro names) is looked for next to the includer.
+  bool SearchesFromFile;
+};
+
+/// The directives \p Code starts with that a shared preamble may hold, up to
+/// the first that it may not (a conditional, `#line`, `#include_next`) or
+/// the first line of code: a preamble may end after any of them.
+std::vector<LeadingDirective> leadingDirectives(llvm::StringRef Code);
 
 } // namespace corolint
 

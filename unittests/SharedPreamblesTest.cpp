@@ -3,8 +3,8 @@
 #include "tooling/SharedPreambles.h"
 #include "gtest/gtest.h"
 
-using corolint::leadingDirectives;
 using corolint::LeadingDirective;
+using corolint::leadingDirectives;
 
 namespace {
 
@@ -25,9 +25,11 @@ TEST(SharedPreamblesTest, DirectivesAndWhereTheirLinesEnd) {
                          "// the file's own comment\n"
                          "int x;\n";
   std::vector<LeadingDirective> Found = leadingDirectives(Code);
-  EXPECT_EQ(texts(Found), (Texts{"#include <a.h>", "#include \"b.h\"  // why"}));
+  EXPECT_EQ(texts(Found),
+            (Texts{"#include <a.h>", "#include \"b.h\"  // why"}));
   ASSERT_EQ(Found.size(), 2u);
-  EXPECT_EQ(Code.take_front(Found[0].End), "// header comment\n#include <a.h>\n");
+  EXPECT_EQ(Code.take_front(Found[0].End),
+            "// header comment\n#include <a.h>\n");
   EXPECT_EQ(Code.take_front(Found[1].End),
             "// header comment\n#include <a.h>\n/* between */\n"
             "#include \"b.h\"  // why\n");
@@ -41,7 +43,8 @@ TEST(SharedPreamblesTest, ContinuedDirectiveLinesBelongToTheDirective) {
   std::vector<LeadingDirective> Found = leadingDirectives(Code);
   EXPECT_EQ(texts(Found), (Texts{"#include <a.h>", "#define X \\\n  1"}));
   ASSERT_EQ(Found.size(), 2u);
-  EXPECT_EQ(Code.take_front(Found[1].End), "#include <a.h>\n#define X \\\n  1\n");
+  EXPECT_EQ(Code.take_front(Found[1].End),
+            "#include <a.h>\n#define X \\\n  1\n");
 }
 
 TEST(SharedPreamblesTest, EndsBeforeWhatAHeaderWouldChange) {

@@ -187,9 +187,8 @@ planSharedPreambles(const clang::tooling::CompilationDatabase &Compilations,
             llvm::utohexstr(llvm::xxh3_64bits(Preamble->Identity));
         Preamble->Representative = Members[Sharing.front()].File;
         llvm::SmallString<256> Header(
-            FileDirectory.empty()
-                ? Members[Sharing.front()].WorkingDirectory
-                : FileDirectory);
+            FileDirectory.empty() ? Members[Sharing.front()].WorkingDirectory
+                                  : FileDirectory);
         llvm::sys::path::append(Header, HeaderPrefix + Name + ".h");
         Preamble->HeaderPath = std::string(Header);
         Preamble->HeaderText = Block;

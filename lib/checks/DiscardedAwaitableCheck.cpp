@@ -15,6 +15,7 @@ namespace corolint {
 
 /// What the function being analysed is.
 struct DiscardedAwaitableCheck::Scope {
+  const FunctionDecl &Function;
   const ASTContext &Ctx;
   bool InCoroutine;
   const CXXRecordDecl *Promise;
@@ -86,6 +87,45 @@ static std::string describeCallee(const CallExpr &Call) {
   return "'" + Callee->getNameAsString() + "'";
 }
 
+/// The parameter \p E names, also through `std::move`, `std::forward` or a
+/// copy.
+static const ParmVarDecl *namedParameter(const Expr *E) {
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(stripImplicit(E)))
+    if (Copy->getNumArgs() == 1)
+      E = Copy->getArg(0);
+  return dyn_cast_or_null<ParmVarDecl>(namedVariable(E));
+}
+
+/// The parameter whose callable \p Call calls: `f(...)`, `std::invoke(f,
+/// ...)`.
+static const ParmVarDecl *calledParameter(const CallExpr &Call,
+                                          const NameList &Invoking) {
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call))
+    return Operator->getOperator() == OO_Call
+               ? namedParameter(Operator->getArg(0))
+               : nullptr;
+  if (const ParmVarDecl *Pointer = namedParameter(Call.getCallee()))
+    return Pointer;
+  if (Call.getNumArgs() > 0 && calleeIsListed(Call, Invoking))
+    return namedParameter(Call.getArg(0));
+  return nullptr;
+}
+
+/// True if \p Call, in \p F, calls a callable parameter whose type \p F's
+/// template made (`template <class F> void run(F f) { f(); }`): what it
+/// drops depends on the caller's callable, and is reported where the
+/// callable is passed (checkCallableArgument).
+static bool callsGenericCallable(const FunctionDecl &F, const CallExpr &Call,
+                                 const NameList &Invoking) {
+  const ParmVarDecl *Param = calledParameter(Call, Invoking);
+  const FunctionDecl *Pattern = F.getTemplateInstantiationPattern();
+  return Param && Pattern &&
+         Param->getFunctionScopeIndex() < Pattern->getNumParams() &&
+         Pattern->getParamDecl(Param->getFunctionScopeIndex())
+             ->getType()
+             ->isDependentType();
+}
+
 /// The edits that turn the discarded statement \p E (a call, or a call cast
 /// to void) into `co_await` of the call. None inside macro expansions.
 static llvm::SmallVector<FixItHint, 2> coAwaitFix(const Expr &E,
@@ -132,7 +172,9 @@ DiscardedAwaitableCheck::DiscardedAwaitableCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
     : CorolintCheck(Name, Context),
       AllowExplicitDiscard(Options.get("AllowExplicitDiscard", false)),
-      ExpectThrow(listOption(Role::ExpectThrowMacros)) {
+      ExpectThrow(listOption(Role::ExpectThrowMacros)),
+      ResultDropping(listOption(Role::ResultDroppingFunctions)),
+      Invoking(listOption(Role::InvokingFunctions)) {
   // The base reads these for every check's type model; --dump-config shows
   // them here.
   listOption(Role::AwaitableTypes);
@@ -152,7 +194,7 @@ void DiscardedAwaitableCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Body)
     return;
   bool InCoroutine = isCoroutine(*Function);
-  Scope S{*Result.Context, InCoroutine,
+  Scope S{*Function, *Result.Context, InCoroutine,
           InCoroutine ? promiseOf(*Function) : nullptr};
   forEachOwnStmt(Body, [&](const Stmt &Statement) {
     for (const Expr *Discarded : discardedSubExprs(Statement))
@@ -163,6 +205,8 @@ void DiscardedAwaitableCheck::check(const MatchFinder::MatchResult &Result) {
           checkUnusedLocal(*Var, S);
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Statement))
       checkVoidCallableConversion(*Construct, S);
+    if (isa<CallExpr, CXXConstructExpr>(Statement))
+      checkCallableArgument(cast<Expr>(Statement), S);
   });
 }
 
@@ -181,7 +225,8 @@ void DiscardedAwaitableCheck::checkDiscarded(const Expr &Statement,
   // `EXPECT_THROW(call(), E)`: the call is meant to throw before it
   // returns anything to await.
   if (!Call || !Call->isPRValue() ||
-      inArgumentOf(Call->getBeginLoc(), ExpectThrow))
+      inArgumentOf(Call->getBeginLoc(), ExpectThrow) ||
+      callsGenericCallable(S.Function, *Call, Invoking))
     return;
   CoroutineTypeInfo Info = Types.classify(Call->getType(), S.Ctx);
   // (Asked last: both walk the callee's body.)
@@ -293,6 +338,37 @@ static const FunctionDecl *calledFunction(const Expr &Callable) {
   return nullptr;
 }
 
+/// What \p Called returns, if it is work a caller must await: none for
+/// types not known yet, and for tasks that complete within the call.
+static std::optional<CoroutineTypeInfo>
+workReturnedBy(const FunctionDecl &Called, CoroutineTypes &Types,
+               const ASTContext &Ctx) {
+  QualType Returned = Called.getReturnType();
+  if (Returned->isDependentType() || Returned->isUndeducedType())
+    return std::nullopt;
+  CoroutineTypeInfo Info = Types.classify(Returned, Ctx);
+  // A function whose task completes within the call returns a value.
+  if (!isReportable(Info) || completesWithinCall(Called) ||
+      (isOrdinaryFunction(Called) && Info.Promise &&
+       promiseNeverSuspends(*Info.Promise)))
+    return std::nullopt;
+  return Info;
+}
+
+/// A callee as messages name it: `'std::thread'` for a constructor, the
+/// qualified name without template arguments for the rest.
+static std::string nameOf(const FunctionDecl &Callee) {
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&Callee))
+    return "'" + Constructor->getParent()->getQualifiedNameAsString() + "'";
+  return "'" + Callee.getQualifiedNameAsString() + "'";
+}
+
+static std::string describeCallable(const FunctionDecl &Called) {
+  return isLambdaCallOperator(&Called)
+             ? std::string("the lambda")
+             : "'" + Called.getNameAsString() + "'";
+}
+
 void DiscardedAwaitableCheck::checkVoidCallableConversion(
     const CXXConstructExpr &Construct, const Scope &S) {
   if (Construct.getNumArgs() == 0 || !wrapsVoidCallable(Construct.getType()))
@@ -301,30 +377,112 @@ void DiscardedAwaitableCheck::checkVoidCallableConversion(
   const FunctionDecl *Called = calledFunction(Arg);
   if (!Called)
     return;
-  QualType Returned = Called->getReturnType();
-  if (Returned->isDependentType() || Returned->isUndeducedType())
-    return;
-  CoroutineTypeInfo Info = Types.classify(Returned, S.Ctx);
-  // A function whose task completes within the call returns a value.
-  if (!isReportable(Info) || completesWithinCall(*Called) ||
-      (isOrdinaryFunction(*Called) && Info.Promise &&
-       promiseNeverSuspends(*Info.Promise)))
+  std::optional<CoroutineTypeInfo> Info =
+      workReturnedBy(*Called, Types, S.Ctx);
+  if (!Info)
     return;
   SourceLocation Loc = stripImplicit(&Arg)->getBeginLoc();
   diag(Loc, "%select{task|awaitable|coroutine object}0 returned by %1 is "
             "discarded: %2 calls it as a function returning void"
             "%select{|; the coroutine will not run|; its result and "
             "exceptions are lost}3")
-      << nounFor(Info)
-      << (isLambdaCallOperator(Called) ? std::string("the lambda")
-                                       : "'" + Called->getNameAsString() + "'")
+      << nounFor(*Info) << describeCallable(*Called)
       << Construct.getType().getCanonicalType().getUnqualifiedType()
-      << consequenceFor(Info)
-      << Arg.getSourceRange();
+      << consequenceFor(*Info) << Arg.getSourceRange();
   diag(Loc,
        "let the wrapper's signature return the task and await it, or start "
        "the task inside the callable",
        DiagnosticIDs::Note);
+}
+
+std::optional<DiscardedAwaitableCheck::DropSite>
+DiscardedAwaitableCheck::resultDroppedBy(const FunctionDecl &Callee,
+                                         const ParmVarDecl *Param,
+                                         unsigned Depth) const {
+  if (ResultDropping.matches(Callee))
+    return DropSite{{}, &Callee};
+  const FunctionDecl *Definition = definitionToRead(Callee);
+  // Deep enough for a wrapper around a wrapper; no further.
+  if (!Definition || !Param || Depth > 3 ||
+      Param->getFunctionScopeIndex() >= Definition->getNumParams())
+    return std::nullopt;
+  const ParmVarDecl *Own =
+      Definition->getParamDecl(Param->getFunctionScopeIndex());
+  std::optional<DropSite> Dropped;
+  forEachOwnStmt(Definition->getBody(), [&](const Stmt &Statement) {
+    if (Dropped)
+      return;
+    for (const Expr *Discarded : discardedSubExprs(Statement)) {
+      // `(void)f();` too: the cast says the callee ignores whatever its
+      // callables return, and a task is then never awaited.
+      const Expr *Value = stripImplicit(Discarded);
+      if (const auto *Void = dyn_cast<ExplicitCastExpr>(Value);
+          Void && Void->getType()->isVoidType())
+        Value = stripImplicit(Void->getSubExpr());
+      if (const auto *Call = dyn_cast<CallExpr>(Value);
+          Call && calledParameter(*Call, Invoking) == Own)
+        Dropped = DropSite{beginOf(*Call), nullptr};
+    }
+    // Passed on: what the next function does with it.
+    if (Dropped || !isa<CallExpr, CXXConstructExpr>(Statement))
+      return;
+    const auto &Passing = cast<Expr>(Statement);
+    for (auto [Next, Arg] : argumentsByParameter(Passing)) {
+      const auto *NextCallee =
+          Next ? dyn_cast<FunctionDecl>(Next->getParentFunctionOrMethod())
+               : nullptr;
+      if (!NextCallee || namedParameter(Arg) != Own)
+        continue;
+      Dropped = resultDroppedBy(*NextCallee, Next, Depth + 1);
+      if (Dropped && Dropped->Where.isInvalid())
+        Dropped->Where = beginOf(Passing);
+      if (Dropped)
+        return;
+    }
+  });
+  return Dropped;
+}
+
+void DiscardedAwaitableCheck::checkCallableArgument(
+    const Expr &CallOrConstruct, const Scope &S) {
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(&CallOrConstruct))
+    Callee = Call->getDirectCallee();
+  else
+    Callee = cast<CXXConstructExpr>(CallOrConstruct).getConstructor();
+  if (!Callee)
+    return;
+  // The first callable argument: the ones after it are its arguments
+  // (std::thread's, std::invoke's).
+  for (auto [Param, Arg] : argumentsByParameter(CallOrConstruct)) {
+    const FunctionDecl *Called = calledFunction(*Arg);
+    if (!Called)
+      continue;
+    std::optional<CoroutineTypeInfo> Info =
+        workReturnedBy(*Called, Types, S.Ctx);
+    std::optional<DropSite> Dropped =
+        Info ? resultDroppedBy(*Callee, Param, 0) : std::nullopt;
+    if (!Dropped)
+      return;
+    SourceLocation Loc = stripImplicit(Arg)->getBeginLoc();
+    diag(Loc, "%select{task|awaitable|coroutine object}0 returned by %1 is "
+              "discarded: %2 calls it and drops what it returns"
+              "%select{|; the coroutine will not run|; its result and "
+              "exceptions are lost}3")
+        << nounFor(*Info) << describeCallable(*Called) << nameOf(*Callee)
+        << consequenceFor(*Info) << Arg->getSourceRange();
+    if (Dropped->Where.isValid() && Dropped->By)
+      diag(Dropped->Where, "passed on to %0, which drops what it returns",
+           DiagnosticIDs::Note)
+          << nameOf(*Dropped->By);
+    else if (Dropped->Where.isValid())
+      diag(Dropped->Where, "the result is dropped here", DiagnosticIDs::Note);
+    diag(Loc,
+         "start the task inside the callable, or hand the callable to a "
+         "function that awaits or spawns what it returns",
+         DiagnosticIDs::Note);
+    return;
+  }
 }
 
 } // namespace corolint

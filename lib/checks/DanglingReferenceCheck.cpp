@@ -353,6 +353,7 @@ namespace {
 struct LateCapture {
   const Expr *Use = nullptr;
   std::string Name;
+  bool IsThis = false;
 };
 } // namespace
 
@@ -416,7 +417,7 @@ static LateCapture captureUsedAfterSuspending(const LambdaExpr &Lambda) {
     return {};
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Use))
     return {Use, "'" + Ref->getDecl()->getNameAsString() + "'"};
-  return {Use, "'this'"};
+  return {Use, "'this'", /*IsThis=*/true};
 }
 
 namespace {
@@ -522,15 +523,19 @@ void DanglingReferenceCheck::checkClosureArguments(const CallExpr &Call,
     else if (Fate == ClosureFate::Borrowed)
       diag(Lambda->getBeginLoc(),
            "await the call %select{in the same full expression|before the "
-           "closure's scope ends}0, or pass the captures as parameters of the "
-           "lambda",
+           "closure's scope ends}0, or %select{pass the captures as "
+           "parameters of the lambda|move the body into a member coroutine, "
+           "which the lambda calls}1",
            DiagnosticIDs::Note)
-          << (Local != nullptr);
+          << (Local != nullptr) << Late.IsThis;
     else
       diag(Lambda->getBeginLoc(),
-           "pass the captures as parameters of the lambda, or make the body "
-           "a function that takes them by value",
-           DiagnosticIDs::Note);
+           "%select{pass the captures as parameters of the lambda, or make "
+           "the body a function that takes them by value|move the body into "
+           "a member coroutine, which the lambda calls (its frame keeps "
+           "'this' and the arguments)}0",
+           DiagnosticIDs::Note)
+          << Late.IsThis;
   }
 }
 

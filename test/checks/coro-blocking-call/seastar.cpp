@@ -7,6 +7,8 @@
 #include <seastar/core/sleep.hh>
 #include <seastar/core/thread.hh>
 #include <seastar/coroutine/as_future.hh>
+#include <cstdio>
+#include <unistd.h>
 
 seastar::future<int> fetch(int key);
 seastar::future<int> ready_value() { co_return 64; }
@@ -80,4 +82,19 @@ seastar::future<int> reads_through_helpers() {
   // CHECK-MESSAGES: :[[@LINE-7]]:10: note: 'consume_other' calls 'drain_other' here
   // CHECK-MESSAGES: :[[@LINE-11]]:42: note: 'drain_other' calls 'seastar::future::get' here
   co_return a + b;
+}
+
+// Blocking syscalls and file I/O stall the reactor too: Seastar's own file
+// and socket APIs are futures. In a seastar::thread, or in a function the
+// coroutine hands to a thread of its own, they block only that thread.
+seastar::future<int> reads_files(int fd) {
+  char buffer[64];
+  ::read(fd, buffer, sizeof buffer);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'reads_files' does blocking I/O in 'read', blocking its thread [coro-blocking-call]
+  FILE *config = fopen("/etc/app.conf", "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: coroutine 'reads_files' does blocking I/O in 'fopen', blocking its thread [coro-blocking-call]
+  int n = co_await seastar::async([&] {
+    return static_cast<int>(::read(fd, buffer, sizeof buffer));
+  });
+  co_return n + (config != nullptr);
 }

@@ -137,6 +137,7 @@ struct Session {
     });
     // CHECK: :[[@LINE-4]]:41: warning: 'acme::map_tasks' destroys the closure of this lambda coroutine before the coroutine finishes, while the coroutine still uses capture 'this'
     // CHECK: :[[@LINE-3]]:27: note: 'this' used here, after the coroutine suspends
+    // CHECK: :[[@LINE-6]]:41: note: move the body into a member coroutine, which the lambda calls (its frame keeps 'this' and the arguments)
     for (auto &task : tasks)
       co_await std::move(task);
   }

@@ -36,7 +36,7 @@ struct Cache {
     return seastar::parallel_for_each(values, step);
     // CHECK: :[[@LINE-1]]:47: warning: the closure of lambda coroutine 'step' is destroyed at the end of its scope, while the coroutine started by 'seastar::parallel_for_each' still uses capture 'this' [coro-dangling-reference]
     // CHECK: :[[@LINE-4]]:22: note: 'this' used here, after the coroutine suspends
-    // CHECK: :[[@LINE-7]]:17: note: await the call before the closure's scope ends, or pass the captures as parameters of the lambda
+    // CHECK: :[[@LINE-7]]:17: note: await the call before the closure's scope ends, or move the body into a member coroutine, which the lambda calls
   }
 
   // Copied into a callee that destroys its copy first: even awaited.
@@ -48,7 +48,7 @@ struct Cache {
     co_await call_copy(step);
     // CHECK: :[[@LINE-1]]:24: warning: 'call_copy' destroys its copy of the closure of lambda coroutine 'step' before the coroutine finishes, while the coroutine still uses capture 'this' [coro-dangling-reference]
     // CHECK: :[[@LINE-4]]:22: note: 'this' used here, after the coroutine suspends
-    // CHECK: :[[@LINE-7]]:17: note: pass the captures as parameters of the lambda, or make the body a function that takes them by value
+    // CHECK: :[[@LINE-7]]:17: note: move the body into a member coroutine, which the lambda calls (its frame keeps 'this' and the arguments)
   }
 
   // Look-alikes: the named closure outlives the awaited call, or a call

@@ -33,7 +33,7 @@ struct Cache {
     });
     // CHECK: :[[@LINE-4]]:47: warning: the closure of this lambda coroutine is destroyed at the end of the full expression, while the coroutine started by 'seastar::parallel_for_each' still uses capture 'this' [coro-dangling-reference]
     // CHECK: :[[@LINE-3]]:22: note: 'this' used here, after the coroutine suspends
-    // CHECK: :[[@LINE-6]]:47: note: await the call in the same full expression, or pass the captures as parameters of the lambda
+    // CHECK: :[[@LINE-6]]:47: note: await the call in the same full expression, or move the body into a member coroutine, which the lambda calls
   }
 
   // Background work under a gate, not awaited.
@@ -46,9 +46,32 @@ struct Cache {
     // CHECK: :[[@LINE-3]]:22: note: 'this' used here, after the coroutine suspends
   }
 
+  // map_reduce calls the caller's mapper for each element, as
+  // parallel_for_each does.
+  seastar::future<int> total(std::vector<int> values) {
+    return seastar::map_reduce(values, [this](int value) -> seastar::future<int> {
+      co_await seastar::sleep(1ms);
+      co_return value + static_cast<int>(prefix.size());
+    }, 0, std::plus<int>());
+    // CHECK: :[[@LINE-4]]:40: warning: the closure of this lambda coroutine is destroyed at the end of the full expression, while the coroutine started by 'seastar::map_reduce' still uses capture 'this'
+    // CHECK: :[[@LINE-3]]:42: note: 'this' used here, after the coroutine suspends
+  }
+
   // Not reported: awaited in the same full expression (the closure lives
-  // until the co_await resumes), kept by invoke_on_all, captures read only
-  // before the first suspension, coroutine::lambda.
+  // until the co_await resumes), kept by invoke_on_all and map_reduce0,
+  // captures read only before the first suspension, coroutine::lambda.
+  seastar::future<int> totals(std::vector<int> values,
+                              seastar::sharded<Cache> &shards) {
+    int all = co_await seastar::map_reduce(values, [this](int value) -> seastar::future<int> {
+      co_await seastar::sleep(1ms);
+      co_return value + static_cast<int>(prefix.size());
+    }, 0, std::plus<int>());
+    co_return all + co_await shards.map_reduce0([values](Cache &local) -> seastar::future<int> {
+      co_await seastar::sleep(1ms);
+      co_return values.front() + static_cast<int>(local.prefix.size());
+    }, 0, std::plus<int>());
+  }
+
   seastar::future<> look_alikes(std::vector<int> values,
                                 seastar::sharded<Cache> &shards) {
     co_await seastar::parallel_for_each(values, [this](int value) -> seastar::future<> {

@@ -23,6 +23,26 @@ future<> parallel_for_each(Range &&range, Func &&func) noexcept {
   return parallel_for_each(std::begin(range), std::end(range),
                            std::forward<Func>(func));
 }
+// Calls the caller's mapper for each element; the reductions run in
+// continuations of the futures the mapper returned.
+template <typename Iterator, typename Sentinel, typename Mapper,
+          typename Initial, typename Reduce>
+future<Initial> map_reduce(Iterator begin, Sentinel end, Mapper &&mapper,
+                           Initial initial, Reduce reduce) {
+  future<Initial> result = make_ready_future<Initial>(initial);
+  for (; begin != end; ++begin)
+    result = futurize_invoke(mapper, *begin).then([reduce](auto value) mutable {
+      return reduce(Initial{}, value);
+    });
+  return result;
+}
+template <typename Range, typename Mapper, typename Initial, typename Reduce>
+future<Initial> map_reduce(Range &&range, Mapper &&mapper, Initial initial,
+                           Reduce reduce) {
+  return map_reduce(std::begin(range), std::end(range),
+                    std::forward<Mapper>(mapper), std::move(initial),
+                    std::move(reduce));
+}
 template <typename Range, typename Func>
 future<> max_concurrent_for_each(Range &&range, size_t max_concurrent,
                                  Func &&func) noexcept;

@@ -364,9 +364,8 @@ static std::string nameOf(const FunctionDecl &Callee) {
 }
 
 static std::string describeCallable(const FunctionDecl &Called) {
-  return isLambdaCallOperator(&Called)
-             ? std::string("the lambda")
-             : "'" + Called.getNameAsString() + "'";
+  return isLambdaCallOperator(&Called) ? std::string("the lambda")
+                                       : "'" + Called.getNameAsString() + "'";
 }
 
 void DiscardedAwaitableCheck::checkVoidCallableConversion(
@@ -377,8 +376,7 @@ void DiscardedAwaitableCheck::checkVoidCallableConversion(
   const FunctionDecl *Called = calledFunction(Arg);
   if (!Called)
     return;
-  std::optional<CoroutineTypeInfo> Info =
-      workReturnedBy(*Called, Types, S.Ctx);
+  std::optional<CoroutineTypeInfo> Info = workReturnedBy(*Called, Types, S.Ctx);
   if (!Info)
     return;
   SourceLocation Loc = stripImplicit(&Arg)->getBeginLoc();
@@ -443,8 +441,8 @@ DiscardedAwaitableCheck::resultDroppedBy(const FunctionDecl &Callee,
   return Dropped;
 }
 
-void DiscardedAwaitableCheck::checkCallableArgument(
-    const Expr &CallOrConstruct, const Scope &S) {
+void DiscardedAwaitableCheck::checkCallableArgument(const Expr &CallOrConstruct,
+                                                    const Scope &S) {
   const FunctionDecl *Callee = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(&CallOrConstruct))
     Callee = Call->getDirectCallee();

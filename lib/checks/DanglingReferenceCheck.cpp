@@ -433,6 +433,14 @@ static HandedLambda handedLambda(const Expr *Arg, const FunctionDecl &Current) {
   Arg = stripImplicit(Arg);
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Arg))
     return {Lambda, nullptr};
+  // Through a wrapper made from it (`std::function`): the wrapper's copy of
+  // the closure is what the callee calls, and lives as long as the wrapper.
+  if (const auto *Wrapper = dyn_cast<CXXConstructExpr>(Arg);
+      Wrapper && Wrapper->getNumArgs() == 1 &&
+      !Wrapper->getConstructor()->isCopyOrMoveConstructor())
+    if (const auto *Lambda =
+            dyn_cast<LambdaExpr>(stripImplicit(Wrapper->getArg(0))))
+      return {Lambda, nullptr};
   // Through a copy into a parameter taken by value.
   if (const auto *Copy = dyn_cast<CXXConstructExpr>(Arg);
       Copy && Copy->getNumArgs() == 1 &&

@@ -160,6 +160,12 @@ coro::task<void> look_alikes(std::vector<int> items) {
   // Not a coroutine: it copies what it needs into the task it returns.
   auto plain = acme::map_tasks(
       items, [prefix](int item) { return acme::send(prefix + std::to_string(item)); });
+  // A temporary bound to the coroutine's forwarding reference, awaited in
+  // the same full expression: it lives until the await resumes.
+  co_await acme::await_borrowed([prefix]() -> coro::task<void> {
+    co_await acme::send("first");
+    co_await acme::send(prefix);
+  });
   // The caller's closure, awaited in the same full expression.
   co_await acme::invoke_later([&prefix]() -> coro::task<void> {
     co_await acme::send("first");
@@ -186,4 +192,17 @@ coro::task<void> look_alikes(std::vector<int> items) {
     co_await std::move(task);
   for (auto &task : plain)
     co_await std::move(task);
+}
+
+// A named lambda bound to a coroutine's forwarding reference, the task
+// returned by a function that is not a coroutine: the local dies first.
+coro::task<void> borrowed_by_name(std::string prefix) {
+  auto step = [prefix]() -> coro::task<void> {
+    co_await acme::send("first");
+    co_await acme::send(prefix);
+  };
+  return acme::await_borrowed(step);
+  // CHECK: :[[@LINE-1]]:31: warning: coroutine 'await_borrowed' refers to local 'step' through parameter 'func' but is returned and can outlive it [coro-dangling-reference]
+  // CHECK: :53:65: note: parameter 'func' declared here
+  // CHECK: :[[@LINE-3]]:3: note: the coroutine is returned here
 }

@@ -4,6 +4,7 @@
 // RUN: %check-test coro-dangling-reference %s -- %std -I%inputs
 
 #include <cppcoro/async_scope.hpp>
+#include <folly/coro/AsyncScope.h>
 #include <cppcoro/task.hpp>
 #include <string>
 #include <vector>
@@ -17,7 +18,7 @@ cppcoro::task<> fan_out(std::vector<std::string> names) {
     std::string key = "user:" + name;
     scope.spawn(process(key));
     // CHECK: :[[@LINE-1]]:25: warning: coroutine 'process' refers to 'key', a local of the loop, through parameter 'key', but is spawned into a scope that outlives the iteration [coro-dangling-reference]
-    // CHECK: :11:44: note: parameter 'key' declared here
+    // CHECK: :12:44: note: parameter 'key' declared here
     // CHECK: :[[@LINE-3]]:5: note: the coroutine is spawned here
   }
   for (std::string name : names)
@@ -45,4 +46,22 @@ cppcoro::task<> look_alikes(std::vector<std::string> names) {
     co_await batch.join();
   }
   co_await scope.join();
+}
+
+// folly's AsyncScope::add, with the task bound to its executor first.
+folly::coro::Task<void> store(const std::string &key) { co_return; }
+
+folly::coro::Task<void> fan_out_folly(std::vector<std::string> names,
+                                      folly::coro::Executor *ex) {
+  folly::coro::AsyncScope scope;
+  std::string prefix = "user:";
+  for (const std::string &name : names) {
+    std::string key = prefix + name;
+    scope.add(folly::coro::co_withExecutor(ex, store(key)));
+    // CHECK: :[[@LINE-1]]:54: warning: coroutine 'store' refers to 'key', a local of the loop, through parameter 'key', but is spawned into a scope that outlives the iteration
+    // CHECK: :[[@LINE-10]]:50: note: parameter 'key' declared here
+    // CHECK: :[[@LINE-3]]:5: note: the coroutine is spawned here
+    scope.add(folly::coro::co_withExecutor(ex, store(prefix)));
+  }
+  co_await scope.joinAsync();
 }

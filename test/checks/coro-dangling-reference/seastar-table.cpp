@@ -5,6 +5,7 @@
 // RUN: %check-test coro-dangling-reference %s -- %std -I%inputs
 
 #include <chrono>
+#include <seastar/core/app-template.hh>
 #include <seastar/core/coroutine.hh>
 #include <seastar/core/future.hh>
 #include <seastar/core/sleep.hh>
@@ -40,4 +41,32 @@ seastar::future<> awaited(std::string key) {
     co_await store(key, 3);
   }));
   co_await seastar::sleep(1ms).then([key] { return store(key, 4); });
+}
+
+// An application's entry point: app_template::run moves func into a
+// continuation that is destroyed once func has returned its future, while
+// the application's coroutine runs on. A plain lambda that calls a
+// coroutine function keeps nothing in a closure.
+seastar::future<> serve(std::string &name);
+
+int start(int ac, char **av) {
+  seastar::app_template app;
+  std::string name = "cache";
+  return app.run(ac, av, [&]() -> seastar::future<> {
+    co_await seastar::sleep(1ms);
+    co_await store(name, 5);
+  });
+  // CHECK-MESSAGES: :[[@LINE-4]]:26: warning: 'seastar::app_template::run' destroys the closure of this lambda coroutine before the coroutine finishes, while the coroutine still uses capture 'name'
+  // CHECK-MESSAGES: :[[@LINE-3]]:20: note: 'name' used here, after the coroutine suspends
+  // CHECK-MESSAGES: :[[@LINE-6]]:26: note: pass the captures as parameters of the lambda, or make the body a function that takes them by value
+}
+
+int start_properly(int ac, char **av) {
+  seastar::app_template app;
+  std::string name = "cache";
+  app.run(ac, av, [&] { return serve(name); });
+  return app.run(ac, av, []() -> seastar::future<> {
+    co_await seastar::sleep(1ms);
+    co_await store("cache", 6);
+  });
 }

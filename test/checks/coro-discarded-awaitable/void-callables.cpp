@@ -7,6 +7,8 @@
 #include <acme/function_ref.hpp>
 #include <coro/task.hpp>
 #include <functional>
+#include <seastar/core/coroutine.hh>
+#include <seastar/core/future.hh>
 #include <string>
 #include <utility>
 
@@ -18,6 +20,7 @@ void on_ready(std::function<coro::task<void>()> callback);
 
 coro::task<void> store(std::string line);
 coro::task<void> flush();
+seastar::future<> persist(std::string line);
 void log_line(std::string line);
 
 void subscribe() {
@@ -36,6 +39,13 @@ void subscribe() {
   // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: task returned by 'flush' is discarded: 'std::function<void ()>' calls it
   // CHECK-MESSAGES: :[[@LINE-2]]:36: note: let the wrapper's signature
   on_close();
+  // An eager Seastar future runs, but nothing waits for it or sees its
+  // exception.
+  acme::on_message([](std::string text) -> seastar::future<> {
+    co_await persist(text);
+  });
+  // CHECK-MESSAGES: :[[@LINE-3]]:20: warning: task returned by the lambda is discarded: 'std::function<void (std::basic_string<char>)>' calls it as a function returning void; its result and exceptions are lost
+  // CHECK-MESSAGES: :[[@LINE-4]]:20: note: let the wrapper's signature
 
   // Not reported: callables returning void, wrappers that return the task,
   // copies of a wrapper.

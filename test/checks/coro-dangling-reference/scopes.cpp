@@ -4,7 +4,9 @@
 // RUN: %check-test coro-dangling-reference %s -- %std -I%inputs
 
 #include <cppcoro/async_scope.hpp>
+#include <coro/task_group.hpp>
 #include <folly/coro/AsyncScope.h>
+#include <memory>
 #include <cppcoro/task.hpp>
 #include <string>
 #include <vector>
@@ -18,7 +20,7 @@ cppcoro::task<> fan_out(std::vector<std::string> names) {
     std::string key = "user:" + name;
     scope.spawn(process(key));
     // CHECK: :[[@LINE-1]]:25: warning: coroutine 'process' refers to 'key', a local of the loop, through parameter 'key', but is spawned into a scope that outlives the iteration [coro-dangling-reference]
-    // CHECK: :12:44: note: parameter 'key' declared here
+    // CHECK: :14:44: note: parameter 'key' declared here
     // CHECK: :[[@LINE-3]]:5: note: the coroutine is spawned here
   }
   for (std::string name : names)
@@ -64,4 +66,20 @@ folly::coro::Task<void> fan_out_folly(std::vector<std::string> names,
     scope.add(folly::coro::co_withExecutor(ex, store(prefix)));
   }
   co_await scope.joinAsync();
+}
+
+// libcoro's task_group::start; awaiting the group joins it.
+struct thread_pool {};
+coro::task<void> record(const std::string &key) { co_return; }
+
+coro::task<void> fan_out_libcoro(std::vector<std::string> names,
+                                 std::shared_ptr<thread_pool> pool) {
+  coro::task_group<thread_pool> group{pool};
+  for (const std::string &name : names) {
+    std::string key = "user:" + name;
+    group.start(record(key));
+    // CHECK: :[[@LINE-1]]:24: warning: coroutine 'record' refers to 'key', a local of the loop, through parameter 'key', but is spawned into a scope that outlives the iteration
+    group.start(record(name));
+  }
+  co_await group;
 }

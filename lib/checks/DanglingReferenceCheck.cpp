@@ -786,11 +786,16 @@ void DanglingReferenceCheck::noteEscape(const Use &U) {
 /// The member function of \p Class or of a base that \p Names lists.
 static const CXXMethodDecl *listedMember(const CXXRecordDecl &Class,
                                          const NameList &Names) {
-  for (const CXXMethodDecl *Method : Class.methods())
-    if (Method->getIdentifier() &&
+  // Member templates too (cppcoro's `async_scope::spawn`).
+  for (const Decl *Member : Class.decls()) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Member);
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Member))
+      Method = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+    if (Method && Method->getIdentifier() &&
         Names.matches(Class.getQualifiedNameAsString() +
                       "::" + Method->getName().str()))
       return Method;
+  }
   for (const CXXBaseSpecifier &Base : Class.bases())
     if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
         BaseClass && BaseClass->hasDefinition())
@@ -886,6 +891,17 @@ static bool refersTo(const Stmt &E, const FieldDecl &Member) {
   return llvm::any_of(E.children(), [&](const Stmt *Child) {
     return Child && refersTo(*Child, Member);
   });
+}
+
+/// True if \p Spawn is called on a scope that is a local of the function
+/// (`cppcoro::async_scope batch; batch.spawn(...)`).
+static bool intoLocalScope(const CallExpr &Spawn) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Spawn);
+  const auto *Scope = Member ? dyn_cast_or_null<VarDecl>(namedVariable(
+                                   Member->getImplicitObjectArgument()))
+                             : nullptr;
+  return Scope && Scope->hasLocalStorage() &&
+         !Scope->getType()->isReferenceType() && !isa<ParmVarDecl>(Scope);
 }
 
 void DanglingReferenceCheck::checkSpawnedThis(const Expr &Spawned,
@@ -1003,6 +1019,11 @@ void DanglingReferenceCheck::walk(const Stmt *S, Use U, const ASTContext &Ctx) {
         Inner.Escape = Call;
         Inner.Spawned = true;
         Inner.IntoScope = true;
+        // A scope of this function's is joined before the spawner goes on;
+        // one of the object's keeps it (checkSpawnedThis); any other may be
+        // joined after the object is gone.
+        if (!intoLocalScope(*Call))
+          checkSpawnedThis(*Call, Call, Ctx);
       } else if (!U.Awaited && calleeIsListed(*Call, Spawn)) {
         Inner.Escape = Call;
         Inner.Spawned = true;
